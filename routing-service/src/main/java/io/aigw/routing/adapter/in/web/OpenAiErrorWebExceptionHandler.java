@@ -1,0 +1,50 @@
+package io.aigw.routing.adapter.in.web;
+
+import io.aigw.api.AigwHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers every failure with the OpenAI error body, never Boot's default error page or a stack trace.
+ * Runs before Boot's own handler (order -1).
+ */
+@Order(-2)
+public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiErrorWebExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public OpenAiErrorWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        OpenAiErrors.Answer answer = OpenAiErrors.of(error);
+        if (answer.status() >= 500) {
+            String requestId = exchange.getRequest().getHeaders().getFirst(AigwHeaders.REQUEST_ID);
+            if (answer.status() == 500) {
+                log.error("request {} failed", requestId, error);
+            } else {
+                log.warn("request {} failed: {}", requestId, error.getMessage());
+            }
+        }
+        response.setStatusCode(HttpStatus.valueOf(answer.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] bytes = json.writeValueAsBytes(answer.body());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+}

@@ -1,0 +1,76 @@
+package io.aigw.routing.adapter.in.web;
+
+import io.aigw.api.ErrorKind;
+import io.aigw.api.OpenAiError;
+import io.aigw.routing.domain.RoutingException;
+import io.aigw.routing.domain.RoutingException.InvalidRequest;
+import io.aigw.routing.domain.RoutingException.ModelNotFound;
+import io.aigw.routing.domain.RoutingException.UpstreamFailure;
+import io.aigw.routing.domain.RoutingException.UpstreamTimeout;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/** The one mapping from anything that can go wrong to the status and OpenAI body a client sees. */
+final class OpenAiErrors {
+
+    /** A status and the body to send with it. */
+    record Answer(int status, OpenAiError body) {}
+
+    private OpenAiErrors() {}
+
+    static Answer of(Throwable error) {
+        if (error instanceof RoutingException routing) {
+            return ofRouting(routing);
+        }
+        if (error instanceof GatewayOnlyException) {
+            return answer(ErrorKind.INVALID_API_KEY, error.getMessage(), null);
+        }
+        if (error instanceof DataBufferLimitException || hasCause(error, DataBufferLimitException.class)) {
+            return answer(ErrorKind.REQUEST_TOO_LARGE, "The request body is too large.", null);
+        }
+        if (error instanceof MethodNotAllowedException) {
+            return answer(ErrorKind.METHOD_NOT_ALLOWED, "Method not allowed.", null);
+        }
+        if (error instanceof UnsupportedMediaTypeStatusException) {
+            return answer(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type.", null);
+        }
+        if (error instanceof ServerWebInputException) {
+            return answer(ErrorKind.INVALID_REQUEST, "The request could not be read.", null);
+        }
+        if (error instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.NOT_FOUND) {
+            return answer(ErrorKind.NOT_FOUND, "Unknown path.", null);
+        }
+        return answer(ErrorKind.INTERNAL, "The gateway failed to process the request.", null);
+    }
+
+    private static Answer ofRouting(RoutingException error) {
+        if (error instanceof InvalidRequest invalid) {
+            return answer(ErrorKind.INVALID_REQUEST, invalid.getMessage(), invalid.param());
+        }
+        if (error instanceof ModelNotFound) {
+            return answer(ErrorKind.MODEL_NOT_FOUND, error.getMessage(), "model");
+        }
+        if (error instanceof UpstreamTimeout) {
+            return answer(ErrorKind.UPSTREAM_TIMEOUT, error.getMessage(), null);
+        }
+        UpstreamFailure failure = (UpstreamFailure) error;
+        return answer(ErrorKind.UPSTREAM_ERROR, failure.getMessage(), null);
+    }
+
+    private static Answer answer(ErrorKind kind, String message, String param) {
+        return new Answer(kind.status(), OpenAiError.of(kind, message, param));
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

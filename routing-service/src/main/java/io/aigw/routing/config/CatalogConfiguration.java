@@ -1,0 +1,74 @@
+package io.aigw.routing.config;
+
+import io.aigw.routing.domain.Capability;
+import io.aigw.routing.domain.Model;
+import io.aigw.routing.domain.ModelCatalog;
+import io.aigw.routing.domain.ModelGroup;
+import io.aigw.routing.domain.Price;
+import io.aigw.routing.domain.Provider;
+import io.aigw.routing.domain.ProviderType;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the domain catalog from its properties; a bad entry stops start-up with its name. */
+@Configuration(proxyBeanMethods = false)
+public class CatalogConfiguration {
+
+    @Bean
+    ModelCatalog modelCatalog(CatalogProperties properties) {
+        return toCatalog(properties);
+    }
+
+    static ModelCatalog toCatalog(CatalogProperties properties) {
+        List<Provider> providers = properties.providers().stream()
+                .map(CatalogConfiguration::provider)
+                .toList();
+        List<Model> models =
+                properties.models().stream().map(CatalogConfiguration::model).toList();
+        List<ModelGroup> groups = properties.groups().stream()
+                .map(g -> new ModelGroup(g.name(), g.strategy(), g.members()))
+                .toList();
+        return new ModelCatalog(providers, models, groups);
+    }
+
+    private static Provider provider(CatalogProperties.ProviderProperties p) {
+        ProviderType type = providerType(p.id(), p.type());
+        if (type == ProviderType.ANTHROPIC) {
+            throw new IllegalArgumentException(
+                    "provider '" + p.id() + "': type anthropic is not supported yet (use openai or openai-compatible)");
+        }
+        return new Provider(p.id(), type, p.baseUrl(), p.apiKey(), p.timeout());
+    }
+
+    private static ProviderType providerType(String id, String type) {
+        try {
+            return ProviderType.valueOf(type.trim().replace('-', '_').toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "provider '" + id + "': unknown type '" + type + "' (known: openai, anthropic, openai-compatible)");
+        }
+    }
+
+    private static Model model(CatalogProperties.ModelProperties m) {
+        Price price = m.price() == null
+                ? Price.FREE
+                : new Price(m.price().inputPerMtok(), m.price().outputPerMtok());
+        try {
+            return new Model(
+                    m.name(),
+                    m.provider(),
+                    m.upstreamModel(),
+                    m.tier(),
+                    price,
+                    m.contextWindow(),
+                    m.capabilities().stream().map(Capability::parse).collect(Collectors.toSet()));
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("model '")
+                    ? e
+                    : new IllegalArgumentException("model '" + m.name() + "': " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.aigw.routing.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The model catalog as configured under {@code aigw.*} (DESIGN.md, "Model catalog"). Only the binding
+ * shape: {@link CatalogConfiguration} turns it into the validated domain {@code ModelCatalog}.
+ *
+ * @param providers upstream accounts
+ * @param models the names clients send, each served by one provider
+ * @param groups names that stand for several models
+ */
+@ConfigurationProperties("aigw")
+public record CatalogProperties(
+        @DefaultValue List<ProviderProperties> providers,
+        @DefaultValue List<ModelProperties> models,
+        @DefaultValue List<GroupProperties> groups) {
+
+    /**
+     * One provider account.
+     *
+     * @param type {@code openai}, {@code anthropic} or {@code openai-compatible}
+     * @param apiKey the provider secret (from the environment; no default, never logged)
+     * @param timeout how long to wait for an answer, and for each gap in a stream
+     */
+    public record ProviderProperties(
+            String id,
+            @DefaultValue("openai-compatible") String type,
+            URI baseUrl,
+            String apiKey,
+            @DefaultValue("60s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "ProviderProperties[id=" + id + ", type=" + type + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /**
+     * One catalog model.
+     *
+     * @param upstreamModel the provider's name for it; defaults to {@code name}
+     * @param tier 1 economy, 2 standard, 3 premium
+     * @param capabilities any of {@code tools, json, vision, stream}
+     */
+    public record ModelProperties(
+            String name,
+            String provider,
+            String upstreamModel,
+            @DefaultValue("1") int tier,
+            PriceProperties price,
+            @DefaultValue("8192") int contextWindow,
+            @DefaultValue List<String> capabilities) {}
+
+    /** USD per million tokens. */
+    public record PriceProperties(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {}
+
+    /**
+     * A group of models.
+     *
+     * @param strategy {@code cheapest} or {@code cascade}
+     */
+    public record GroupProperties(String name, @DefaultValue("cheapest") String strategy, List<String> members) {}
+}

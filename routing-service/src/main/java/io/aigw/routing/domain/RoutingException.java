@@ -1,0 +1,65 @@
+package io.aigw.routing.domain;
+
+/**
+ * Every failure the routing service reports to a client. Sealed so the one place that maps them to
+ * HTTP answers (the web adapter) handles each kind; only {@link UpstreamFailure#retriable()} failures
+ * may be retried on another deployment.
+ */
+public abstract sealed class RoutingException extends RuntimeException {
+
+    private RoutingException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The request itself is wrong; {@code param} names the offending field when known. */
+    public static final class InvalidRequest extends RoutingException {
+        private final String param;
+
+        public InvalidRequest(String message, String param) {
+            super(message);
+            this.param = param;
+        }
+
+        public String param() {
+            return param;
+        }
+    }
+
+    /** The {@code model} names neither a catalog model nor a group. */
+    public static final class ModelNotFound extends RoutingException {
+        public ModelNotFound(String model) {
+            super("The model '" + model + "' does not exist or you do not have access to it.");
+        }
+    }
+
+    /**
+     * The provider answered with an error or could not be reached. The message summarizes the upstream
+     * answer and never carries a provider secret.
+     */
+    public static final class UpstreamFailure extends RoutingException {
+        private final int upstreamStatus;
+        private final boolean retriable;
+
+        public UpstreamFailure(String message, int upstreamStatus, boolean retriable) {
+            super(message);
+            this.upstreamStatus = upstreamStatus;
+            this.retriable = retriable;
+        }
+
+        /** The provider's HTTP status, or 0 when no answer arrived (connection error). */
+        public int upstreamStatus() {
+            return upstreamStatus;
+        }
+
+        public boolean retriable() {
+            return retriable;
+        }
+    }
+
+    /** The provider did not answer in time. Retriable. */
+    public static final class UpstreamTimeout extends RoutingException {
+        public UpstreamTimeout(String message) {
+            super(message);
+        }
+    }
+}
