@@ -1,0 +1,109 @@
+package io.aigw.gateway.adapter.in.web;
+
+import io.aigw.api.AigwHeaders;
+import io.aigw.api.ErrorKind;
+import io.aigw.api.OpenAiError;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers every failure at the edge with the OpenAI error body: refused keys, oversized bodies,
+ * unknown paths, and an internal service that cannot be reached. Runs before Boot's own handler.
+ */
+@Order(-2)
+public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiErrorWebExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public OpenAiErrorWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        OpenAiError body = toBody(exchange, error);
+        response.setStatusCode(HttpStatus.valueOf(statusOf(error)));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        Object requestId = exchange.getAttributes().get(AigwHeaders.REQUEST_ID);
+        if (requestId != null) {
+            response.getHeaders().set(AigwHeaders.REQUEST_ID, requestId.toString());
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    private static ErrorKind kindOf(Throwable error) {
+        if (error instanceof GatewayRejection rejection) {
+            return rejection.kind();
+        }
+        if (causedBy(error, TimeoutException.class)) {
+            return ErrorKind.UPSTREAM_TIMEOUT;
+        }
+        if (causedBy(error, ConnectException.class)) {
+            return ErrorKind.UPSTREAM_ERROR;
+        }
+        if (error instanceof ResponseStatusException status) {
+            return switch (status.getStatusCode().value()) {
+                case 404 -> ErrorKind.NOT_FOUND;
+                case 405 -> ErrorKind.METHOD_NOT_ALLOWED;
+                case 413 -> ErrorKind.REQUEST_TOO_LARGE;
+                case 503 -> ErrorKind.NO_CAPACITY;
+                case 504 -> ErrorKind.UPSTREAM_TIMEOUT;
+                default -> status.getStatusCode().is4xxClientError() ? ErrorKind.INVALID_REQUEST : ErrorKind.INTERNAL;
+            };
+        }
+        return ErrorKind.INTERNAL;
+    }
+
+    private static int statusOf(Throwable error) {
+        return kindOf(error).status();
+    }
+
+    private OpenAiError toBody(ServerWebExchange exchange, Throwable error) {
+        ErrorKind kind = kindOf(error);
+        String message =
+                switch (kind) {
+                    case UPSTREAM_ERROR -> "The gateway could not reach the routing service.";
+                    case UPSTREAM_TIMEOUT -> "The routing service did not answer in time.";
+                    case NOT_FOUND -> "Unknown path " + exchange.getRequest().getPath() + ".";
+                    case INTERNAL -> "The gateway failed to process the request.";
+                    default -> error instanceof GatewayRejection
+                            ? error.getMessage()
+                            : kind.code().replace('_', ' ') + ".";
+                };
+        if (kind.status() >= 500) {
+            Object requestId = exchange.getAttributes().get(AigwHeaders.REQUEST_ID);
+            if (kind == ErrorKind.INTERNAL) {
+                log.error("request {} failed", requestId, error);
+            } else {
+                log.warn("request {} failed: {}", requestId, error.toString());
+            }
+        }
+        return OpenAiError.of(kind, message);
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

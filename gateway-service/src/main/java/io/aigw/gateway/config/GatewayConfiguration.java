@@ -1,0 +1,49 @@
+package io.aigw.gateway.config;
+
+import io.aigw.gateway.adapter.in.web.EdgeGlobalFilter;
+import io.aigw.gateway.adapter.in.web.OpenAiErrorWebExceptionHandler;
+import io.aigw.gateway.adapter.out.config.StaticGatewayKeys;
+import io.aigw.gateway.application.GatewayKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Routes and edge filters. Routes are built in code from {@link GatewayProperties} rather than from
+ * {@code spring.cloud.gateway.*} properties, whose keys moved in Spring Cloud 2025 and are silently
+ * ignored when misspelled.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
+    @Bean
+    RouteLocator routes(RouteLocatorBuilder builder, GatewayProperties properties) {
+        return builder.routes()
+                .route("openai-api", r -> r.path("/v1/**").uri(properties.routingUrl()))
+                .build();
+    }
+
+    @Bean
+    GatewayKeys gatewayKeys(GatewayProperties properties) {
+        if (properties.demoKey().isBlank()) {
+            log.warn("aigw.gateway.demo-key (AIGW_DEMO_KEY) is empty: every request will be refused with 401");
+        }
+        return new StaticGatewayKeys(properties.demoKey(), properties.demoTenant());
+    }
+
+    @Bean
+    EdgeGlobalFilter edgeGlobalFilter(GatewayKeys keys, GatewayProperties properties, InternalProperties internal) {
+        return new EdgeGlobalFilter(keys, internal.token(), properties.maxRequestSize());
+    }
+
+    @Bean
+    OpenAiErrorWebExceptionHandler openAiErrorWebExceptionHandler(JsonMapper json) {
+        return new OpenAiErrorWebExceptionHandler(json);
+    }
+}

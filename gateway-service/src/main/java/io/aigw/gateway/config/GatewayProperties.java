@@ -1,0 +1,33 @@
+package io.aigw.gateway.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The edge ({@code aigw.gateway.*}).
+ *
+ * @param routingUrl where {@code /v1/**} goes ({@code AIGW_ROUTING_URL})
+ * @param demoKey the one gateway key accepted until billing owns keys ({@code AIGW_DEMO_KEY}); empty
+ *     accepts nobody. Secret: never logged.
+ * @param demoTenant the tenant the demo key belongs to
+ * @param maxRequestSize larger bodies get 413 before anything is forwarded
+ */
+@Validated
+@ConfigurationProperties("aigw.gateway")
+public record GatewayProperties(
+        @NotNull @DefaultValue("http://127.0.0.1:8081") URI routingUrl,
+        @DefaultValue("") String demoKey,
+        @NotBlank @DefaultValue("demo") String demoTenant,
+        @NotNull @DefaultValue("4MB") DataSize maxRequestSize) {
+
+    @Override
+    public String toString() {
+        return "GatewayProperties[routingUrl=" + routingUrl + ", demoKey=****, demoTenant=" + demoTenant
+                + ", maxRequestSize=" + maxRequestSize + "]";
+    }
+}
