@@ -141,6 +141,30 @@ class ChatCompletionsIT {
     }
 
     @Test
+    void shouldEndWithAnErrorEventWhenTheProviderStreamStopsBeforeDone() {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody("data: {\"n\":1}\n\ndata: {\"n\":2}\n\n")));
+
+        List<String> events = chat(HELLO.replace("\"x_extra\":true", "\"stream\":true"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody()
+                .collectList()
+                .block();
+
+        assertThat(events)
+                .containsExactly(
+                        "{\"n\":1}",
+                        "{\"n\":2}",
+                        "{\"error\":{\"message\":\"provider 'mock' ended the stream before it was complete\","
+                                + "\"type\":\"api_error\",\"param\":null,\"code\":\"upstream_error\"}}");
+    }
+
+    @Test
     void shouldAnswer502WhenTheStreamFailsBeforeTheFirstChunk() {
         upstream.stubFor(
                 post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)));

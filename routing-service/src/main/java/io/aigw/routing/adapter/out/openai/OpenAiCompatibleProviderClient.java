@@ -5,6 +5,7 @@ import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.RoutingException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -21,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * deployment's upstream name.
  */
 public class OpenAiCompatibleProviderClient implements ProviderClient {
+
+    private static final String DONE = "[DONE]";
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
             new ParameterizedTypeReference<>() {};
@@ -47,6 +50,7 @@ public class OpenAiCompatibleProviderClient implements ProviderClient {
     @Override
     public Flux<String> stream(Deployment deployment, ObjectNode body) {
         Duration timeout = deployment.provider().timeout();
+        AtomicBoolean done = new AtomicBoolean();
         // The timeout applies to the first chunk and to every gap between chunks: a provider that
         // stalls mid-answer is as broken as one that never starts.
         return request(deployment, body, MediaType.TEXT_EVENT_STREAM)
@@ -55,6 +59,9 @@ public class OpenAiCompatibleProviderClient implements ProviderClient {
                         : this.<ServerSentEvent<String>>failure(deployment, response)
                                 .flux())
                 .mapNotNull(ServerSentEvent::data)
+                .doOnNext(data -> done.compareAndSet(false, DONE.equals(data.strip())))
+                // a stream that ends without [DONE] was cut, even if the connection closed cleanly
+                .concatWith(Mono.defer(() -> done.get() ? Mono.empty() : Mono.error(errors.cut(deployment))))
                 .timeout(Mono.delay(timeout), chunk -> Mono.delay(timeout))
                 .onErrorMap(e -> translate(deployment, e, timeout));
     }

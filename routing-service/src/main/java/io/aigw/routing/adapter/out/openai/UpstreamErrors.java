@@ -38,6 +38,11 @@ public class UpstreamErrors {
                 "provider '" + deployment.provider().id() + "' could not be reached", 0, true);
     }
 
+    public RoutingException cut(Deployment deployment) {
+        return new RoutingException.UpstreamFailure(
+                "provider '" + deployment.provider().id() + "' ended the stream before it was complete", 0, true);
+    }
+
     public RoutingException broken(Deployment deployment, Throwable error) {
         return new RoutingException.UpstreamFailure(
                 "provider '" + deployment.provider().id() + "' sent an unreadable answer ("
