@@ -40,7 +40,7 @@ public class CatalogConfiguration {
             throw new IllegalArgumentException(
                     "provider '" + p.id() + "': type anthropic is not supported yet (use openai or openai-compatible)");
         }
-        return new Provider(p.id(), type, p.baseUrl(), p.apiKey(), p.timeout());
+        return new Provider(p.id(), type, p.baseUrl(), p.apiKey(), p.timeout(), p.authHeader(), p.authScheme());
     }
 
     private static ProviderType providerType(String id, String type) {

@@ -27,13 +27,18 @@ public record CatalogProperties(
      * @param type {@code openai}, {@code anthropic} or {@code openai-compatible}
      * @param apiKey the provider secret (from the environment; no default, never logged)
      * @param timeout how long to wait for an answer, and for each gap in a stream
+     * @param authHeader the header carrying the key; defaults to {@code Authorization} ({@code
+     *     x-api-key} for anthropic)
+     * @param authScheme the word before the key; defaults to {@code Bearer} (none for anthropic)
      */
     public record ProviderProperties(
             String id,
             @DefaultValue("openai-compatible") String type,
             URI baseUrl,
             String apiKey,
-            @DefaultValue("60s") Duration timeout) {
+            @DefaultValue("60s") Duration timeout,
+            String authHeader,
+            String authScheme) {
 
         @Override
         public String toString() {

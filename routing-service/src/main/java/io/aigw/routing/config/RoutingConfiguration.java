@@ -3,11 +3,12 @@ package io.aigw.routing.config;
 import io.aigw.routing.adapter.in.web.InternalTokenWebFilter;
 import io.aigw.routing.adapter.in.web.OpenAiErrorWebExceptionHandler;
 import io.aigw.routing.adapter.out.openai.OpenAiCompatibleProviderClient;
-import io.aigw.routing.adapter.out.openai.UpstreamErrors;
+import io.aigw.routing.adapter.out.provider.UpstreamErrors;
 import io.aigw.routing.application.ChatCompletionService;
 import io.aigw.routing.application.ProviderClient;
 import io.aigw.routing.domain.ModelCatalog;
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -27,7 +28,7 @@ public class RoutingConfiguration {
         WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
-        return new OpenAiCompatibleProviderClient(webClient, new UpstreamErrors(json));
+        return new OpenAiCompatibleProviderClient(webClient, new UpstreamErrors(json), Clock.systemUTC());
     }
 
     @Bean

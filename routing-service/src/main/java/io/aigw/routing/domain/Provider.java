@@ -9,8 +9,22 @@ import java.util.Objects;
  *
  * @param apiKey the provider secret; empty when the provider needs none. Never logged: {@link
  *     #toString()} masks it.
+ * @param authHeader the header that carries the key ({@code Authorization}; Azure uses {@code
+ *     api-key}, Anthropic {@code x-api-key})
+ * @param authScheme the word before the key in that header ({@code Bearer}), or empty for none
  */
-public record Provider(String id, ProviderType type, URI baseUrl, String apiKey, Duration timeout) {
+public record Provider(
+        String id,
+        ProviderType type,
+        URI baseUrl,
+        String apiKey,
+        Duration timeout,
+        String authHeader,
+        String authScheme) {
+
+    public Provider(String id, ProviderType type, URI baseUrl, String apiKey, Duration timeout) {
+        this(id, type, baseUrl, apiKey, timeout, null, null);
+    }
 
     public Provider {
         requireText(id, "provider id");
@@ -21,6 +35,10 @@ public record Provider(String id, ProviderType type, URI baseUrl, String apiKey,
                     "provider '" + id + "': base-url must be http(s), was '" + baseUrl + "'");
         }
         apiKey = apiKey == null ? "" : apiKey;
+        boolean anthropic = type == ProviderType.ANTHROPIC;
+        authHeader =
+                authHeader == null || authHeader.isBlank() ? (anthropic ? "x-api-key" : "Authorization") : authHeader;
+        authScheme = authScheme == null ? (anthropic ? "" : "Bearer") : authScheme.strip();
         Objects.requireNonNull(timeout, () -> "provider '" + id + "': timeout is required");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("provider '" + id + "': timeout must be positive, was " + timeout);

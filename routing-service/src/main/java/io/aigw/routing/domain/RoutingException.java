@@ -1,5 +1,8 @@
 package io.aigw.routing.domain;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Every failure the routing service reports to a client. Sealed so the one place that maps them to
  * HTTP answers (the web adapter) handles each kind; only {@link UpstreamFailure#retriable()} failures
@@ -39,11 +42,25 @@ public abstract sealed class RoutingException extends RuntimeException {
     public static final class UpstreamFailure extends RoutingException {
         private final int upstreamStatus;
         private final boolean retriable;
+        private final Duration retryAfter;
 
         public UpstreamFailure(String message, int upstreamStatus, boolean retriable) {
+            this(message, upstreamStatus, retriable, null);
+        }
+
+        /**
+         * @param retryAfter how long the provider asked us to wait (from {@code retry-after} or its
+         *     rate-limit reset headers); null when it did not say
+         */
+        public UpstreamFailure(String message, int upstreamStatus, boolean retriable, Duration retryAfter) {
             super(message);
             this.upstreamStatus = upstreamStatus;
             this.retriable = retriable;
+            this.retryAfter = retryAfter;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
         }
 
         /** The provider's HTTP status, or 0 when no answer arrived (connection error). */

@@ -1,8 +1,9 @@
-package io.aigw.routing.adapter.out.openai;
+package io.aigw.routing.adapter.out.provider;
 
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.RoutingException;
 import io.aigw.routing.domain.UpstreamStatus;
+import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,13 @@ public class UpstreamErrors {
     }
 
     public RoutingException fromStatus(Deployment deployment, int status, String body) {
+        return fromStatus(deployment, status, body, null);
+    }
+
+    /**
+     * @param retryAfter how long the provider asked us to wait, or null
+     */
+    public RoutingException fromStatus(Deployment deployment, int status, String body, Duration retryAfter) {
         String upstreamMessage = scrub(deployment, shorten(messageOf(body)));
         if (UpstreamStatus.isClientError(status)) {
             return new RoutingException.InvalidRequest(upstreamMessage, null);
@@ -30,7 +38,8 @@ public class UpstreamErrors {
                 "provider '" + deployment.provider().id() + "' answered " + status
                         + (upstreamMessage.isEmpty() ? "" : ": " + upstreamMessage),
                 status,
-                UpstreamStatus.isRetriable(status));
+                UpstreamStatus.isRetriable(status),
+                retryAfter);
     }
 
     public RoutingException unreachable(Deployment deployment) {
@@ -51,6 +60,7 @@ public class UpstreamErrors {
                 true);
     }
 
+    /** Reads {@code error.message} (OpenAI) or {@code error.message} inside Anthropic's envelope. */
     private String messageOf(String body) {
         if (body == null || body.isBlank()) {
             return "";

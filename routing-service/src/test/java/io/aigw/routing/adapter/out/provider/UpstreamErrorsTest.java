@@ -1,4 +1,4 @@
-package io.aigw.routing.adapter.out.openai;
+package io.aigw.routing.adapter.out.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,91 @@
+package io.aigw.routing.adapter.out.provider;
+
+import io.aigw.routing.application.ProviderClient;
+import io.aigw.routing.domain.Deployment;
+import io.aigw.routing.domain.RoutingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The part every provider adapter shares: timeouts, the end-of-stream check and the mapping of every
+ * failure to a {@link RoutingException}. Subclasses only translate between OpenAI's shape and their
+ * provider's ({@link #doComplete}, {@link #doStream}).
+ */
+public abstract class AbstractProviderClient implements ProviderClient {
+
+    /** The payload that ends an OpenAI stream. */
+    public static final String DONE = "[DONE]";
+
+    protected final WebClient webClient;
+    protected final UpstreamErrors errors;
+    protected final Clock clock;
+
+    protected AbstractProviderClient(WebClient webClient, UpstreamErrors errors, Clock clock) {
+        this.webClient = webClient;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    /** A non-streamed answer, already in OpenAI's {@code chat.completion} shape, with {@code usage}. */
+    protected abstract Mono<ObjectNode> doComplete(Deployment deployment, ObjectNode body);
+
+    /**
+     * A streamed answer as OpenAI {@code chat.completion.chunk} payloads, ending with {@link #DONE};
+     * when the body asks for {@code stream_options.include_usage}, the last chunk before it carries
+     * {@code usage}.
+     */
+    protected abstract Flux<String> doStream(Deployment deployment, ObjectNode body);
+
+    @Override
+    public final Mono<ObjectNode> complete(Deployment deployment, ObjectNode body) {
+        Duration timeout = deployment.provider().timeout();
+        return doComplete(deployment, body).timeout(timeout).onErrorMap(e -> translate(deployment, e, timeout));
+    }
+
+    @Override
+    public final Flux<String> stream(Deployment deployment, ObjectNode body) {
+        Duration timeout = deployment.provider().timeout();
+        AtomicBoolean done = new AtomicBoolean();
+        // The timeout applies to the first chunk and to every gap between chunks: a provider that
+        // stalls mid-answer is as broken as one that never starts.
+        return doStream(deployment, body)
+                .doOnNext(data -> done.compareAndSet(false, DONE.equals(data.strip())))
+                // a stream that ends without [DONE] was cut, even if the connection closed cleanly
+                .concatWith(Mono.defer(() -> done.get() ? Mono.empty() : Mono.error(errors.cut(deployment))))
+                .timeout(Mono.delay(timeout), chunk -> Mono.delay(timeout))
+                .onErrorMap(e -> translate(deployment, e, timeout));
+    }
+
+    /** Reads an error answer and turns it into the failure routing understands. */
+    protected <T> Mono<T> failure(Deployment deployment, ClientResponse response) {
+        int status = response.statusCode().value();
+        Duration retryAfter = RetryAfter.from(
+                        name -> response.headers().asHttpHeaders().getFirst(name), clock)
+                .orElse(null);
+        return response.bodyToMono(String.class)
+                .defaultIfEmpty("")
+                .flatMap(text -> Mono.error(errors.fromStatus(deployment, status, text, retryAfter)));
+    }
+
+    private Throwable translate(Deployment deployment, Throwable error, Duration timeout) {
+        if (error instanceof RoutingException) {
+            return error;
+        }
+        if (error instanceof TimeoutException) {
+            return new RoutingException.UpstreamTimeout("provider '"
+                    + deployment.provider().id() + "' did not answer within " + timeout.toMillis() + " ms");
+        }
+        if (error instanceof WebClientRequestException) {
+            return errors.unreachable(deployment);
+        }
+        return errors.broken(deployment, error);
+    }
+}
