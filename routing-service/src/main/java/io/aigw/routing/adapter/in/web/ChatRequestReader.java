@@ -1,8 +1,15 @@
 package io.aigw.routing.adapter.in.web;
 
+import io.aigw.routing.domain.Capability;
 import io.aigw.routing.domain.ChatRequest;
+import io.aigw.routing.domain.Prompt;
+import io.aigw.routing.domain.ResponseFormat;
 import io.aigw.routing.domain.RoutingException.InvalidRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +53,86 @@ class ChatRequestReader {
         numberInRange(body, "temperature", 0, 2);
         numberInRange(body, "top_p", 0, 1);
         positiveInt(body, "n");
-        return new Parsed(new ChatRequest(model, stream, maxTokens), body);
+        ResponseFormat format = responseFormat(body.get("response_format"));
+        boolean includeUsage =
+                stream && body.path("stream_options").path("include_usage").asBoolean(false);
+        ChatRequest request = new ChatRequest(
+                model, stream, includeUsage, maxTokens, needs(body, stream, format), format, prompt(body));
+        return new Parsed(request, body);
+    }
+
+    private static Set<Capability> needs(ObjectNode body, boolean stream, ResponseFormat format) {
+        Set<Capability> needs = EnumSet.noneOf(Capability.class);
+        JsonNode tools = body.get("tools");
+        if ((tools != null && tools.isArray() && !tools.isEmpty()) || body.has("functions")) {
+            needs.add(Capability.TOOLS);
+        }
+        if (format.wantsJson()) {
+            needs.add(Capability.JSON);
+        }
+        if (stream) {
+            needs.add(Capability.STREAM);
+        }
+        for (JsonNode message : body.get("messages")) {
+            for (JsonNode part : message.path("content")) {
+                String type = part.path("type").asString("");
+                if (type.equals("image_url") || type.equals("input_image")) {
+                    needs.add(Capability.VISION);
+                }
+            }
+        }
+        return needs;
+    }
+
+    private static ResponseFormat responseFormat(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return ResponseFormat.TEXT;
+        }
+        JsonNode type = node.get("type");
+        if (!node.isObject() || type == null || !type.isString()) {
+            throw new InvalidRequest("'response_format' must be an object with a 'type'.", "response_format");
+        }
+        return switch (type.stringValue()) {
+            case "text" -> ResponseFormat.TEXT;
+            case "json_object" -> new ResponseFormat(ResponseFormat.Kind.JSON_OBJECT, null);
+            case "json_schema" -> {
+                JsonNode schema = node.path("json_schema").get("schema");
+                yield new ResponseFormat(
+                        ResponseFormat.Kind.JSON_SCHEMA,
+                        schema != null && schema.isObject() ? schema.toString() : null);
+            }
+            default -> throw new InvalidRequest(
+                    "'response_format.type' must be one of text, json_object, json_schema.", "response_format.type");
+        };
+    }
+
+    /** The texts that count as prompt tokens: roles, names, content parts, tool calls, tool schemas. */
+    private static Prompt prompt(ObjectNode body) {
+        List<String> texts = new ArrayList<>();
+        int images = 0;
+        for (JsonNode message : body.get("messages")) {
+            StringBuilder text = new StringBuilder(message.path("role").asString(""));
+            message.optional("name").ifPresent(name -> text.append(' ').append(name.asString("")));
+            JsonNode content = message.path("content");
+            if (content.isString()) {
+                text.append(' ').append(content.stringValue());
+            }
+            for (JsonNode part : content) {
+                if (part.has("text")) {
+                    text.append(' ').append(part.path("text").asString(""));
+                } else if (part.has("image_url") || part.has("input_image")) {
+                    images++;
+                }
+            }
+            for (JsonNode call : message.path("tool_calls")) {
+                text.append(' ').append(call.path("function").path("name").asString(""));
+                text.append(' ').append(call.path("function").path("arguments").asString(""));
+            }
+            texts.add(text.toString());
+        }
+        List<String> tools = new ArrayList<>();
+        body.path("tools").forEach(tool -> tools.add(tool.toString()));
+        return new Prompt(texts, images, tools);
     }
 
     private static String requiredString(ObjectNode body, String field) {

@@ -1,0 +1,44 @@
+package io.aigw.routing.domain;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What routing currently knows about each deployment's health and capacity. The planner asks; the
+ * application layer answers from breakers, cooldowns, reservations and latency statistics.
+ */
+public interface DeploymentConditions {
+
+    boolean circuitOpen(DeploymentId id);
+
+    boolean coolingDown(DeploymentId id);
+
+    /**
+     * Whether the provider has RPM/TPM room for this many tokens. The limits issue answers from Redis
+     * reservations; until then every deployment has room.
+     */
+    default boolean hasHeadroom(DeploymentId id, int tokens) {
+        return true;
+    }
+
+    /** The observed latency, used only to break ties in cost; empty when nothing was observed. */
+    Optional<Duration> observedLatency(DeploymentId id);
+
+    /** Conditions with nothing known: every deployment healthy and unmeasured. */
+    DeploymentConditions NONE = new DeploymentConditions() {
+        @Override
+        public boolean circuitOpen(DeploymentId id) {
+            return false;
+        }
+
+        @Override
+        public boolean coolingDown(DeploymentId id) {
+            return false;
+        }
+
+        @Override
+        public Optional<Duration> observedLatency(DeploymentId id) {
+            return Optional.empty();
+        }
+    };
+}
