@@ -1,0 +1,37 @@
+package io.aigw.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment of one child: the base environment, then the contract variables of
+ * shared/DESIGN.md's local run, then the spec's common and per-service extras (which win).
+ */
+final class ChildEnvironment {
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    private ChildEnvironment() {}
+
+    /**
+     * @param ports the resolved port of every service in the stack; only these get a URL variable
+     */
+    static Map<String, String> compose(
+            StackSpec spec, Service service, Map<Service, Integer> ports, String redisUrl, StackSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>(spec.baseEnvironment());
+        env.put(EnvNames.SERVER_PORT, String.valueOf(ports.get(service)));
+        env.put(EnvNames.SERVER_ADDRESS, LOOPBACK);
+        env.put(EnvNames.REDIS_URL, redisUrl);
+        env.put(EnvNames.INTERNAL_TOKEN, secrets.internalToken());
+        env.put(EnvNames.DEMO_KEY, secrets.demoKey());
+        // every service learns every other's URL: cheaper than keeping a who-calls-whom table in sync
+        ports.forEach((other, port) -> env.put(other.urlVariable(), baseUrl(port)));
+        env.putAll(spec.commonEnv());
+        env.putAll(spec.extraEnv(service));
+        return env;
+    }
+
+    static String baseUrl(int port) {
+        return "http://" + LOOPBACK + ":" + port;
+    }
+}
