@@ -1,0 +1,30 @@
+package io.aigw.e2e;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import io.aigw.launcher.Service;
+import java.time.Duration;
+
+/** Official OpenAI SDK clients pointed at the gateway, as an application would configure them. */
+final class Clients {
+
+    private Clients() {}
+
+    static String gatewayBaseUrl() {
+        return Stack.get().url(Service.GATEWAY) + "/v1";
+    }
+
+    /** A client with the demo key; no SDK retries, so a test sees each answer as the gateway gave it. */
+    static OpenAIClient withDemoKey() {
+        return withKey(Stack.get().demoKey());
+    }
+
+    static OpenAIClient withKey(String key) {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(gatewayBaseUrl())
+                .apiKey(key)
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package io.aigw.e2e;
+
+import io.aigw.launcher.LocalStack;
+import io.aigw.launcher.Service;
+import io.aigw.launcher.StackSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One real stack for the whole end-to-end run: every service jar and the simulator as child
+ * processes on free ports, with an embedded Redis — the same {@link LocalStack} that {@code ./aigw
+ * run} uses. Started once, stopped when the test JVM's root context closes.
+ */
+public final class Stack implements BeforeAllCallback {
+
+    /** Routing's provider timeout in these tests: short, so a hanging provider gives 504 quickly. */
+    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(3);
+
+    private static LocalStack stack;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (stack != null) {
+            return;
+        }
+        Path root = Path.of(System.getProperty("aigw.e2e.projectRoot", ".."))
+                .toAbsolutePath()
+                .normalize();
+        StackSpec spec = StackSpec.builder(root)
+                .services(List.of(Service.values()))
+                .randomFreePorts()
+                .embeddedRedis()
+                .logDirectory(root.resolve("e2e-tests/target/e2e-logs"))
+                .env(Service.ROUTING, "AIGW_SIMULATOR_TIMEOUT", PROVIDER_TIMEOUT.toSeconds() + "s")
+                .healthTimeout(Duration.ofSeconds(180))
+                .build();
+        stack = LocalStack.start(spec);
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("aigw-stack", (AutoCloseable) () -> {
+            stack.close();
+            stack = null;
+        });
+    }
+
+    static LocalStack get() {
+        if (stack == null) {
+            throw new IllegalStateException(
+                    "the stack is not started: annotate the test with @ExtendWith(Stack.class)");
+        }
+        return stack;
+    }
+}
