@@ -73,6 +73,30 @@ public abstract sealed class RoutingException extends RuntimeException {
         }
     }
 
+    /** The model or tier is not in the tenant's plan (403). */
+    public static final class NotAllowed extends RoutingException {
+        public NotAllowed(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * No qualifying deployment can take the request now: breakers open, providers asking to wait, or
+     * no headroom (503). {@code retryAfter} says when one may be free again.
+     */
+    public static final class NoCapacity extends RoutingException {
+        private final Duration retryAfter;
+
+        public NoCapacity(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
+        }
+    }
+
     /** The provider did not answer in time. Retriable. */
     public static final class UpstreamTimeout extends RoutingException {
         public UpstreamTimeout(String message) {

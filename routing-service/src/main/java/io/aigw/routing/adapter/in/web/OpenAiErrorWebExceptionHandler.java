@@ -4,6 +4,7 @@ import io.aigw.api.AigwHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -44,6 +45,11 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         }
         response.setStatusCode(HttpStatus.valueOf(answer.status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (answer.retryAfter() != null) {
+            // whole seconds, rounded up: retry-after has no fractions
+            long seconds = Math.max(1, (answer.retryAfter().toMillis() + 999) / 1000);
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
         byte[] bytes = json.writeValueAsBytes(answer.body());
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }

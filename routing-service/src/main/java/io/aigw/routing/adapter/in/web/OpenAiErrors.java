@@ -5,8 +5,11 @@ import io.aigw.api.OpenAiError;
 import io.aigw.routing.domain.RoutingException;
 import io.aigw.routing.domain.RoutingException.InvalidRequest;
 import io.aigw.routing.domain.RoutingException.ModelNotFound;
+import io.aigw.routing.domain.RoutingException.NoCapacity;
+import io.aigw.routing.domain.RoutingException.NotAllowed;
 import io.aigw.routing.domain.RoutingException.UpstreamFailure;
 import io.aigw.routing.domain.RoutingException.UpstreamTimeout;
+import java.time.Duration;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -17,8 +20,12 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 /** The one mapping from anything that can go wrong to the status and OpenAI body a client sees. */
 final class OpenAiErrors {
 
-    /** A status and the body to send with it. */
-    record Answer(int status, OpenAiError body) {}
+    /**
+     * A status and the body to send with it.
+     *
+     * @param retryAfter the wait to advertise in {@code retry-after}, or null
+     */
+    record Answer(int status, OpenAiError body, Duration retryAfter) {}
 
     private OpenAiErrors() {}
 
@@ -57,12 +64,34 @@ final class OpenAiErrors {
         if (error instanceof UpstreamTimeout) {
             return answer(ErrorKind.UPSTREAM_TIMEOUT, error.getMessage(), null);
         }
+        if (error instanceof NotAllowed) {
+            return answer(ErrorKind.MODEL_NOT_ALLOWED, error.getMessage(), "model");
+        }
+        if (error instanceof NoCapacity noCapacity) {
+            return answer(
+                    ErrorKind.NO_CAPACITY,
+                    error.getMessage(),
+                    null,
+                    noCapacity.retryAfter().orElse(null));
+        }
         UpstreamFailure failure = (UpstreamFailure) error;
+        // a provider that said "too many requests" had no capacity for us: the client should wait
+        if (failure.upstreamStatus() == 429) {
+            return answer(
+                    ErrorKind.NO_CAPACITY,
+                    failure.getMessage(),
+                    null,
+                    failure.retryAfter().orElse(null));
+        }
         return answer(ErrorKind.UPSTREAM_ERROR, failure.getMessage(), null);
     }
 
     private static Answer answer(ErrorKind kind, String message, String param) {
-        return new Answer(kind.status(), OpenAiError.of(kind, message, param));
+        return answer(kind, message, param, null);
+    }
+
+    private static Answer answer(ErrorKind kind, String message, String param, Duration retryAfter) {
+        return new Answer(kind.status(), OpenAiError.of(kind, message, param), retryAfter);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
