@@ -67,6 +67,12 @@ public final class ModelCatalog {
                 .orElse(List.of());
     }
 
+    /** The group's strategy ({@code cheapest}, {@code cascade}), or {@code single} for a plain model. */
+    public String strategyOf(String modelOrGroup) {
+        ModelGroup group = groups.get(modelOrGroup);
+        return group == null ? "single" : group.strategy();
+    }
+
     private Deployment deployment(Model model) {
         return new Deployment(model, providers.get(model.providerId()));
     }
