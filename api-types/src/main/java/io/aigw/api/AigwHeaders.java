@@ -19,6 +19,10 @@ public final class AigwHeaders {
     public static final String MODEL = "x-aigw-model";
     public static final String TIER = "x-aigw-tier";
     public static final String ATTEMPTS = "x-aigw-attempts";
+
+    /** The quality gates a cascade's cheaper answers failed, in order (e.g. {@code truncated,refusal}). */
+    public static final String ESCALATIONS = "x-aigw-escalations";
+
     public static final String CACHE = "x-aigw-cache";
     public static final String CACHE_SIMILARITY = "x-aigw-cache-similarity";
     public static final String COST_USD = "x-aigw-cost-usd";

@@ -44,6 +44,8 @@ class ChatCompletionsIT {
     static void properties(DynamicPropertyRegistry registry) {
         int deadPort = freePort();
         registry.add("aigw.internal.token", () -> TOKEN);
+        // this class tests the error table one call at a time; breakers have their own IT
+        registry.add("aigw.routing.circuit-breaker.minimum-calls", () -> "1000");
         registry.add("aigw.providers[0].id", () -> "mock");
         registry.add("aigw.providers[0].base-url", () -> upstream.baseUrl() + "/v1");
         registry.add("aigw.providers[0].timeout", () -> "1s");

@@ -1,44 +1,304 @@
 package io.aigw.routing.application;
 
-import io.aigw.routing.domain.ChatRequest;
 import io.aigw.routing.domain.Deployment;
+import io.aigw.routing.domain.EscalationReason;
 import io.aigw.routing.domain.ModelCatalog;
+import io.aigw.routing.domain.PlannedDeployment;
+import io.aigw.routing.domain.QualityGates;
+import io.aigw.routing.domain.RoutePlan;
 import io.aigw.routing.domain.RoutingException;
+import io.aigw.routing.domain.RoutingException.InvalidRequest;
+import io.aigw.routing.domain.RoutingException.UpstreamFailure;
+import io.aigw.routing.domain.RoutingException.UpstreamTimeout;
+import io.aigw.routing.domain.TokenCounter;
+import io.aigw.routing.domain.Tokenizer;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Answers a chat completion: resolves the client's model to a deployment and calls it.
- *
- * <p>The route plan (cheapest qualifying deployment, fallbacks, cascades) replaces the
- * first-deployment choice here in the routing issue.
+ * Answers a chat completion along its route plan: the cheapest qualifying deployment first; on a
+ * retriable failure before anything reached the client, the next one; in a cascade, an answer that
+ * fails a quality gate goes up to the next tier. Breakers, cooldowns and latency statistics learn from
+ * every call.
  */
 public class ChatCompletionService {
 
-    private final ModelCatalog catalog;
+    private final RoutePlans plans;
     private final ProviderClient providers;
+    private final DeploymentHealth health;
+    private final QualityGates gates;
+    private final AnswerVerifier verifier;
+    private final RoutingMetrics metrics;
+    private final OpenAiShapes shapes;
+    private final TokenCounter tokens;
 
-    public ChatCompletionService(ModelCatalog catalog, ProviderClient providers) {
-        this.catalog = catalog;
+    public ChatCompletionService(
+            RoutePlans plans,
+            ProviderClient providers,
+            DeploymentHealth health,
+            QualityGates gates,
+            AnswerVerifier verifier,
+            RoutingMetrics metrics,
+            OpenAiShapes shapes,
+            TokenCounter tokens) {
+        this.plans = plans;
         this.providers = providers;
+        this.health = health;
+        this.gates = gates;
+        this.verifier = verifier;
+        this.metrics = metrics;
+        this.shapes = shapes;
+        this.tokens = tokens;
     }
 
-    /** Which deployment will answer; fails with {@code ModelNotFound} for an unknown model. */
-    public Deployment choose(ChatRequest request) {
-        List<Deployment> candidates = catalog.resolve(request.model());
-        if (candidates.isEmpty()) {
-            throw new RoutingException.ModelNotFound(request.model());
+    public ModelCatalog catalog() {
+        return plans.catalog();
+    }
+
+    /** The plan for a request; fails with the error a client should see when nothing qualifies. */
+    public RoutePlan plan(ChatCommand command) {
+        return plans.plan(command);
+    }
+
+    public Mono<ObjectNode> complete(ChatCommand command, RoutePlan plan, RequestTrail trail) {
+        return attempt(command, plan, 0, trail, null);
+    }
+
+    /**
+     * Streams the answer chunk by chunk. {@code onFirstChunk} runs once, before the first chunk is
+     * passed on, with the deployment that answers — the last moment response headers can be set. A
+     * cascade must check the whole answer before the client sees any of it, so it completes first and
+     * replays the accepted answer as chunks.
+     */
+    public Flux<String> stream(
+            ChatCommand command, RoutePlan plan, RequestTrail trail, Consumer<PlannedDeployment> onFirstChunk) {
+        if (plan.isCascade()) {
+            return complete(command, plan, trail)
+                    .doOnNext(answer -> onFirstChunk.accept(trail.answered()))
+                    .flatMapIterable(
+                            answer -> shapes.asChunks(answer, command.request().includeUsage()));
         }
-        return candidates.get(0);
+        return streamAttempt(command, plan, 0, trail, onFirstChunk, null);
     }
 
-    public Mono<ObjectNode> complete(Deployment deployment, ObjectNode body) {
-        return providers.complete(deployment, body);
+    /** Reports a finished request to everyone who wants to know. */
+    public void finished(FinishedRequest request) {
+        metrics.finished(request);
     }
 
-    public Flux<String> stream(Deployment deployment, ObjectNode body) {
-        return providers.stream(deployment, body);
+    private Mono<ObjectNode> attempt(
+            ChatCommand command, RoutePlan plan, int index, RequestTrail trail, RoutingException previous) {
+        if (index >= plan.candidates().size()) {
+            return Mono.error(previous != null ? previous : plans.noCapacity(plan));
+        }
+        PlannedDeployment planned = plan.candidates().get(index);
+        Deployment deployment = planned.deployment();
+        if (!health.tryAcquire(deployment.id())) {
+            return attempt(command, plan, index + 1, trail, previous);
+        }
+        trail.called();
+        long start = System.nanoTime();
+        return providers
+                .complete(deployment, shapes.upstreamBody(command.body(), false))
+                .flatMap(answer -> {
+                    Duration took = since(start);
+                    health.succeeded(deployment, took);
+                    metrics.attempt(deployment, "success", took);
+                    return judge(command, plan, index, trail, planned, answer);
+                })
+                .onErrorResume(RoutingException.class, error -> {
+                    boolean retry = failed(deployment, error, since(start));
+                    if (retry && index + 1 < plan.candidates().size()) {
+                        metrics.fallback(deployment, reasonOf(error));
+                        return attempt(command, plan, index + 1, trail, error);
+                    }
+                    return Mono.error(error);
+                });
+    }
+
+    /** Applies the cascade's gates and verifier to an answer; accepts it or escalates. */
+    private Mono<ObjectNode> judge(
+            ChatCommand command,
+            RoutePlan plan,
+            int index,
+            RequestTrail trail,
+            PlannedDeployment planned,
+            ObjectNode answer) {
+        Usage usage = usage(planned, answer);
+        int next = plan.isCascade() ? nextHigherTier(plan, index) : -1;
+        if (next < 0) {
+            return accept(trail, planned, answer, usage);
+        }
+        Optional<EscalationReason> failure = gates.firstFailure(shapes.answerOf(answer), command.request());
+        if (failure.isPresent()) {
+            return escalate(command, plan, next, trail, planned, usage, failure.get());
+        }
+        return verifier.accepts(command, answer, trail)
+                .onErrorReturn(true)
+                .flatMap(ok -> ok
+                        ? accept(trail, planned, answer, usage)
+                        : escalate(command, plan, next, trail, planned, usage, EscalationReason.VERIFIER_REJECTED));
+    }
+
+    private Mono<ObjectNode> accept(RequestTrail trail, PlannedDeployment planned, ObjectNode answer, Usage usage) {
+        trail.add(new Attempt(planned.deployment(), usage, cost(planned.deployment(), usage), null));
+        trail.answeredBy(planned);
+        return Mono.just(answer);
+    }
+
+    private Mono<ObjectNode> escalate(
+            ChatCommand command,
+            RoutePlan plan,
+            int next,
+            RequestTrail trail,
+            PlannedDeployment planned,
+            Usage usage,
+            EscalationReason reason) {
+        trail.add(new Attempt(planned.deployment(), usage, cost(planned.deployment(), usage), reason));
+        metrics.escalation(command.request().model(), planned.deployment(), reason);
+        return attempt(command, plan, next, trail, null);
+    }
+
+    private Flux<String> streamAttempt(
+            ChatCommand command,
+            RoutePlan plan,
+            int index,
+            RequestTrail trail,
+            Consumer<PlannedDeployment> onFirstChunk,
+            RoutingException previous) {
+        if (index >= plan.candidates().size()) {
+            return Flux.error(previous != null ? previous : plans.noCapacity(plan));
+        }
+        PlannedDeployment planned = plan.candidates().get(index);
+        Deployment deployment = planned.deployment();
+        if (!health.tryAcquire(deployment.id())) {
+            return streamAttempt(command, plan, index + 1, trail, onFirstChunk, previous);
+        }
+        trail.called();
+        long start = System.nanoTime();
+        AtomicBoolean started = new AtomicBoolean();
+        StreamMeter meter = new StreamMeter();
+        boolean clientWantsUsage = command.request().includeUsage();
+        return providers.stream(deployment, shapes.upstreamBody(command.body(), true))
+                .doOnNext(chunk -> {
+                    if (started.compareAndSet(false, true)) {
+                        Duration ttft = since(start);
+                        health.succeeded(deployment, ttft);
+                        metrics.timeToFirstToken(deployment, ttft);
+                        trail.answeredBy(planned);
+                        onFirstChunk.accept(planned);
+                    }
+                })
+                .filter(chunk -> {
+                    boolean forClient = meter.read(chunk);
+                    return forClient || clientWantsUsage;
+                })
+                .doOnComplete(() -> {
+                    Usage usage = meter.usage(planned);
+                    trail.add(new Attempt(deployment, usage, cost(deployment, usage), null));
+                    metrics.attempt(deployment, "success", since(start));
+                })
+                .onErrorResume(RoutingException.class, error -> {
+                    if (started.get()) {
+                        // bytes reached the client: no fallback now; bill what was produced
+                        health.failed(deployment, since(start), error);
+                        metrics.attempt(deployment, "stream_cut", since(start));
+                        Usage usage = meter.usage(planned);
+                        trail.add(new Attempt(deployment, usage, cost(deployment, usage), null));
+                        return Flux.error(error);
+                    }
+                    boolean retry = failed(deployment, error, since(start));
+                    if (retry && index + 1 < plan.candidates().size()) {
+                        metrics.fallback(deployment, reasonOf(error));
+                        return streamAttempt(command, plan, index + 1, trail, onFirstChunk, error);
+                    }
+                    return Flux.error(error);
+                });
+    }
+
+    /** Records a failed call; true when the next deployment may be tried. */
+    private boolean failed(Deployment deployment, RoutingException error, Duration took) {
+        if (error instanceof InvalidRequest) {
+            health.notJudged(deployment);
+            metrics.attempt(deployment, "client_error", took);
+            return false;
+        }
+        health.failed(deployment, took, error);
+        metrics.attempt(deployment, error instanceof UpstreamTimeout ? "timeout" : "upstream_error", took);
+        return error instanceof UpstreamTimeout || (error instanceof UpstreamFailure f && f.retriable());
+    }
+
+    private static String reasonOf(RoutingException error) {
+        if (error instanceof UpstreamTimeout) {
+            return "timeout";
+        }
+        if (error instanceof UpstreamFailure failure) {
+            return failure.upstreamStatus() == 0 ? "connection" : Integer.toString(failure.upstreamStatus());
+        }
+        return "other";
+    }
+
+    /** The next candidate whose tier is higher: escalation buys quality, not just another try. */
+    private static int nextHigherTier(RoutePlan plan, int index) {
+        int tier = plan.candidates().get(index).deployment().model().tier();
+        List<PlannedDeployment> candidates = plan.candidates();
+        for (int i = index + 1; i < candidates.size(); i++) {
+            if (candidates.get(i).deployment().model().tier() > tier) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The provider's usage, or — when it reported none — the estimate and a count of the answer. */
+    private Usage usage(PlannedDeployment planned, ObjectNode answer) {
+        return shapes.usageOf(answer)
+                .orElseGet(() -> new Usage(
+                        planned.promptTokens(),
+                        count(planned, shapes.answerOf(answer).content()),
+                        0));
+    }
+
+    private long count(PlannedDeployment planned, String text) {
+        return tokens.count(Tokenizer.forModel(planned.deployment().model().upstreamModel()), text);
+    }
+
+    private static BigDecimal cost(Deployment deployment, Usage usage) {
+        return deployment.model().price().cost(usage.promptTokens(), usage.completionTokens());
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** Reads usage and content from the chunks of one streamed call. */
+    private final class StreamMeter {
+        private final AtomicReference<Usage> reported = new AtomicReference<>();
+        private final StringBuilder content = new StringBuilder();
+
+        /** Reads a chunk; false when it is the usage-only chunk the client did not ask for. */
+        synchronized boolean read(String chunk) {
+            if (chunk.strip().equals("[DONE]")) {
+                return true;
+            }
+            JsonNode node = shapes.parse(chunk);
+            shapes.usageOf(node).ifPresent(reported::set);
+            content.append(shapes.contentDelta(node));
+            return !shapes.isUsageOnly(node);
+        }
+
+        synchronized Usage usage(PlannedDeployment planned) {
+            Usage usage = reported.get();
+            return usage != null ? usage : new Usage(planned.promptTokens(), count(planned, content.toString()), 0);
+        }
     }
 }

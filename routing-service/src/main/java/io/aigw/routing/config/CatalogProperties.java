@@ -51,7 +51,8 @@ public record CatalogProperties(
      *
      * @param upstreamModel the provider's name for it; defaults to {@code name}
      * @param tier 1 economy, 2 standard, 3 premium
-     * @param capabilities any of {@code tools, json, vision, stream}
+     * @param capabilities any of {@code tools, json, vision, stream}; defaults to {@code stream} alone,
+     *     which almost every provider offers
      */
     public record ModelProperties(
             String name,
@@ -60,7 +61,7 @@ public record CatalogProperties(
             @DefaultValue("1") int tier,
             PriceProperties price,
             @DefaultValue("8192") int contextWindow,
-            @DefaultValue List<String> capabilities) {}
+            @DefaultValue("stream") List<String> capabilities) {}
 
     /** USD per million tokens. */
     public record PriceProperties(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {}

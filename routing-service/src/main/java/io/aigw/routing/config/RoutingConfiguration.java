@@ -2,13 +2,37 @@ package io.aigw.routing.config;
 
 import io.aigw.routing.adapter.in.web.InternalTokenWebFilter;
 import io.aigw.routing.adapter.in.web.OpenAiErrorWebExceptionHandler;
+import io.aigw.routing.adapter.out.jackson.JacksonJsonInspector;
+import io.aigw.routing.adapter.out.jtokkit.JtokkitTokenCounter;
+import io.aigw.routing.adapter.out.micrometer.MicrometerRoutingMetrics;
 import io.aigw.routing.adapter.out.openai.OpenAiCompatibleProviderClient;
+import io.aigw.routing.adapter.out.provider.ProviderClientsByType;
 import io.aigw.routing.adapter.out.provider.UpstreamErrors;
+import io.aigw.routing.adapter.out.resilience4j.Resilience4jCircuitBreakers;
+import io.aigw.routing.application.AnswerVerifier;
 import io.aigw.routing.application.ChatCompletionService;
+import io.aigw.routing.application.CircuitBreakers;
+import io.aigw.routing.application.DeploymentHealth;
+import io.aigw.routing.application.JudgeModelVerifier;
+import io.aigw.routing.application.OpenAiShapes;
 import io.aigw.routing.application.ProviderClient;
+import io.aigw.routing.application.RoutePlans;
+import io.aigw.routing.application.RoutingMetrics;
+import io.aigw.routing.domain.Cooldowns;
+import io.aigw.routing.domain.Deployment;
+import io.aigw.routing.domain.LatencyStats;
 import io.aigw.routing.domain.ModelCatalog;
+import io.aigw.routing.domain.ProviderType;
+import io.aigw.routing.domain.QualityGates;
+import io.aigw.routing.domain.RoutePlanner;
+import io.aigw.routing.domain.TokenCounter;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -23,17 +47,100 @@ public class RoutingConfiguration {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     @Bean
-    ProviderClient providerClient(WebClient.Builder builder, JsonMapper json) {
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProviderClient providerClient(WebClient.Builder builder, JsonMapper json, Clock clock) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
         WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
-        return new OpenAiCompatibleProviderClient(webClient, new UpstreamErrors(json), Clock.systemUTC());
+        UpstreamErrors errors = new UpstreamErrors(json);
+        ProviderClient openAi = new OpenAiCompatibleProviderClient(webClient, errors, clock);
+        return new ProviderClientsByType(Map.of(ProviderType.OPENAI, openAi, ProviderType.OPENAI_COMPATIBLE, openAi));
     }
 
     @Bean
-    ChatCompletionService chatCompletionService(ModelCatalog catalog, ProviderClient providerClient) {
-        return new ChatCompletionService(catalog, providerClient);
+    TokenCounter tokenCounter() {
+        return new JtokkitTokenCounter();
+    }
+
+    @Bean
+    CircuitBreakers circuitBreakers(RoutingProperties properties, MeterRegistry meters) {
+        RoutingProperties.CircuitBreakerProperties cb = properties.circuitBreaker();
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                .slidingWindowSize((int) Math.max(1, cb.window().toSeconds()))
+                .minimumNumberOfCalls(cb.minimumCalls())
+                .failureRateThreshold(cb.failureRateThreshold())
+                .slowCallDurationThreshold(cb.slowCallDuration())
+                .slowCallRateThreshold(cb.slowCallRateThreshold())
+                .waitDurationInOpenState(cb.waitInOpen())
+                .permittedNumberOfCallsInHalfOpenState(cb.halfOpenCalls())
+                // the planner skips open breakers, so nothing would ever ask them to half-open
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build();
+        return new Resilience4jCircuitBreakers(config, meters);
+    }
+
+    @Bean
+    DeploymentHealth deploymentHealth(CircuitBreakers breakers, Clock clock) {
+        return new DeploymentHealth(breakers, new Cooldowns(clock), new LatencyStats(), clock);
+    }
+
+    @Bean
+    RoutePlans routePlans(
+            ModelCatalog catalog, TokenCounter tokens, RoutingProperties properties, DeploymentHealth health) {
+        return new RoutePlans(catalog, new RoutePlanner(tokens, properties.defaultOutputTokens()), health);
+    }
+
+    @Bean
+    OpenAiShapes openAiShapes(JsonMapper json) {
+        return new OpenAiShapes(json);
+    }
+
+    @Bean
+    AnswerVerifier answerVerifier(
+            RoutingProperties properties,
+            ModelCatalog catalog,
+            ProviderClient providers,
+            OpenAiShapes shapes,
+            JsonMapper json) {
+        String model = properties.cascade().verifierModel();
+        if (model == null || model.isBlank()) {
+            return AnswerVerifier.NONE;
+        }
+        List<Deployment> judge = catalog.resolve(model);
+        if (judge.size() != 1) {
+            throw new IllegalArgumentException(
+                    "aigw.routing.cascade.verifier-model: '" + model + "' is not a catalog model");
+        }
+        return new JudgeModelVerifier(judge.get(0), providers, shapes, json);
+    }
+
+    @Bean
+    RoutingMetrics routingMetrics(MeterRegistry meters) {
+        return new MicrometerRoutingMetrics(meters);
+    }
+
+    @Bean
+    ChatCompletionService chatCompletionService(
+            RoutePlans plans,
+            ProviderClient providers,
+            DeploymentHealth health,
+            RoutingProperties properties,
+            AnswerVerifier verifier,
+            RoutingMetrics metrics,
+            OpenAiShapes shapes,
+            JsonMapper json,
+            TokenCounter tokens) {
+        Double minLogprob = properties.cascade().minMeanLogprob();
+        QualityGates gates = new QualityGates(
+                new JacksonJsonInspector(json),
+                minLogprob == null ? OptionalDouble.empty() : OptionalDouble.of(minLogprob));
+        return new ChatCompletionService(plans, providers, health, gates, verifier, metrics, shapes, tokens);
     }
 
     @Bean

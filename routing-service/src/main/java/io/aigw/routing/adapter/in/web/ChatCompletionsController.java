@@ -1,15 +1,22 @@
 package io.aigw.routing.adapter.in.web;
 
 import io.aigw.api.AigwHeaders;
+import io.aigw.routing.application.ChatCommand;
 import io.aigw.routing.application.ChatCompletionService;
-import io.aigw.routing.domain.Deployment;
+import io.aigw.routing.application.RequestTrail;
+import io.aigw.routing.domain.PlannedDeployment;
+import io.aigw.routing.domain.RoutePlan;
+import io.aigw.routing.domain.RoutingException.InvalidRequest;
+import io.aigw.routing.domain.TierRange;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code POST /v1/chat/completions}, OpenAI-compatible, streamed and not. */
 @RestController
@@ -38,57 +44,122 @@ public class ChatCompletionsController {
     @PostMapping(path = "/v1/chat/completions")
     public Mono<ResponseEntity<?>> complete(
             @RequestBody(required = false) String text,
-            @RequestHeader(name = AigwHeaders.REQUEST_ID, required = false) String requestId) {
-        return Mono.fromCallable(() -> reader.read(text)).flatMap(parsed -> {
-            Deployment deployment = service.choose(parsed.request());
-            HttpHeaders headers = routeHeaders(deployment, requestId);
-            if (parsed.request().stream()) {
-                return Mono.just(ResponseEntity.ok()
-                        .headers(headers)
-                        .contentType(MediaType.TEXT_EVENT_STREAM)
-                        .body(stream(deployment, parsed.body(), requestId)));
-            }
-            return service.complete(deployment, parsed.body()).map(answer -> ResponseEntity.ok()
-                    .headers(headers)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(answer));
-        });
+            @RequestHeader(name = AigwHeaders.REQUEST_ID, required = false) String requestId,
+            @RequestHeader(name = AigwHeaders.TENANT, required = false) String tenant,
+            @RequestHeader(name = AigwHeaders.MIN_TIER, required = false) String minTier,
+            @RequestHeader(name = AigwHeaders.MAX_TIER, required = false) String maxTier,
+            ServerHttpResponse response) {
+        return Mono.fromCallable(() -> {
+                    ChatRequestReader.Parsed parsed = reader.read(text);
+                    int min = tier(minTier, AigwHeaders.MIN_TIER, 1);
+                    int max = tier(maxTier, AigwHeaders.MAX_TIER, 3);
+                    if (min > max) {
+                        throw new InvalidRequest(
+                                "'" + AigwHeaders.MIN_TIER + "' must not be above '" + AigwHeaders.MAX_TIER + "'.",
+                                AigwHeaders.MIN_TIER);
+                    }
+                    TierRange tiers = new TierRange(min, max, 3);
+                    return new ChatCommand(
+                            requestId, tenant == null ? "unknown" : tenant, parsed.request(), parsed.body(), tiers);
+                })
+                .flatMap(command -> {
+                    RequestTrail trail = new RequestTrail();
+                    RoutePlan plan;
+                    try {
+                        plan = service.plan(command);
+                    } catch (RuntimeException error) {
+                        report(command, trail, error);
+                        return Mono.error(error);
+                    }
+                    return command.request().stream()
+                            ? Mono.just(streamed(command, plan, trail, response))
+                            : completed(command, plan, trail);
+                });
+    }
+
+    private Mono<ResponseEntity<?>> completed(ChatCommand command, RoutePlan plan, RequestTrail trail) {
+        return service.complete(command, plan, trail)
+                .<ResponseEntity<?>>map(answer -> {
+                    HttpHeaders headers = routeHeaders(command, trail);
+                    headers.set(AigwHeaders.COST_USD, trail.cost().toPlainString());
+                    return ResponseEntity.ok()
+                            .headers(headers)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(answer);
+                })
+                .doOnSuccess(entity -> service.finished(trail.finish(command, 200)))
+                .doOnError(error -> report(command, trail, error));
     }
 
     /**
-     * Relays the provider's chunks as they arrive. A failure before the first chunk propagates so the
-     * client gets a proper error status (nothing was committed yet); after it, the stream ends with an
-     * OpenAI-style error event instead of a silent truncation.
+     * Relays the provider's chunks as they arrive. Route headers are set when the first chunk is in
+     * hand (the last moment before the response commits), since a fallback may change who answers. A
+     * failure before the first chunk propagates, so the client gets a proper error status; after it,
+     * the stream ends with an OpenAI-style error event instead of a silent truncation.
      */
-    private Flux<ServerSentEvent<String>> stream(Deployment deployment, ObjectNode body, String requestId) {
+    private ResponseEntity<?> streamed(
+            ChatCommand command, RoutePlan plan, RequestTrail trail, ServerHttpResponse response) {
         AtomicBoolean started = new AtomicBoolean();
-        return service.stream(deployment, body)
-                .doOnNext(chunk -> started.set(true))
+        Flux<ServerSentEvent<String>> events = service.stream(command, plan, trail, first -> {
+                    started.set(true);
+                    response.getHeaders().addAll(routeHeaders(command, trail, first));
+                })
                 .map(chunk -> ServerSentEvent.builder(chunk).build())
+                .doOnComplete(() -> service.finished(trail.finish(command, 200)))
                 .onErrorResume(error -> {
+                    report(command, trail, error);
                     if (!started.get()) {
                         return Flux.error(error);
                     }
-                    log.warn(
-                            "request {}: stream from {} broke: {}",
-                            requestId,
-                            deployment.provider().id(),
-                            error.getMessage());
+                    log.warn("request {}: stream broke: {}", command.requestId(), error.getMessage());
                     String event =
                             json.writeValueAsString(OpenAiErrors.of(error).body());
                     return Flux.just(ServerSentEvent.builder(event).build());
                 });
+        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(events);
     }
 
-    private static HttpHeaders routeHeaders(Deployment deployment, String requestId) {
+    private void report(ChatCommand command, RequestTrail trail, Throwable error) {
+        service.finished(trail.finish(command, OpenAiErrors.of(error).status()));
+    }
+
+    private static HttpHeaders routeHeaders(ChatCommand command, RequestTrail trail) {
+        return routeHeaders(command, trail, trail.answered());
+    }
+
+    private static HttpHeaders routeHeaders(ChatCommand command, RequestTrail trail, PlannedDeployment answered) {
         HttpHeaders headers = new HttpHeaders();
-        if (requestId != null) {
-            headers.set(AigwHeaders.REQUEST_ID, requestId);
+        if (command.requestId() != null) {
+            headers.set(AigwHeaders.REQUEST_ID, command.requestId());
         }
-        headers.set(AigwHeaders.PROVIDER, deployment.provider().id());
-        headers.set(AigwHeaders.MODEL, deployment.model().name());
-        headers.set(AigwHeaders.TIER, Integer.toString(deployment.model().tier()));
-        headers.set(AigwHeaders.ATTEMPTS, "1");
+        if (answered != null) {
+            headers.set(AigwHeaders.PROVIDER, answered.deployment().provider().id());
+            headers.set(AigwHeaders.MODEL, answered.deployment().model().name());
+            headers.set(
+                    AigwHeaders.TIER,
+                    Integer.toString(answered.deployment().model().tier()));
+        }
+        headers.set(AigwHeaders.ATTEMPTS, Integer.toString(trail.calls()));
+        if (!trail.escalations().isEmpty()) {
+            headers.set(
+                    AigwHeaders.ESCALATIONS,
+                    trail.escalations().stream().map(r -> r.label()).collect(Collectors.joining(",")));
+        }
         return headers;
+    }
+
+    private static int tier(String value, String header, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int tier = Integer.parseInt(value.strip());
+            if (tier >= 1 && tier <= 3) {
+                return tier;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new InvalidRequest("'" + header + "' must be 1, 2 or 3.", header);
     }
 }

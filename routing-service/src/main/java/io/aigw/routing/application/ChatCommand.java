@@ -1,0 +1,13 @@
+package io.aigw.routing.application;
+
+import io.aigw.routing.domain.ChatRequest;
+import io.aigw.routing.domain.TierRange;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A client's chat completion as routing receives it.
+ *
+ * @param body the client's full body; travels to OpenAI-type providers untouched but for {@code model}
+ * @param tiers the tiers this request may use
+ */
+public record ChatCommand(String requestId, String tenant, ChatRequest request, ObjectNode body, TierRange tiers) {}

@@ -1,0 +1,74 @@
+package io.aigw.routing.application;
+
+import io.aigw.routing.domain.EscalationReason;
+import io.aigw.routing.domain.PlannedDeployment;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happened while one client request was served: every call made, the escalations, and which
+ * deployment's answer the client got. Filled in by the service, read by whoever reports the request.
+ * One request's calls happen one after another, so the lists need no more than a monitor.
+ */
+public final class RequestTrail {
+
+    private final long startNanos = System.nanoTime();
+    private final List<Attempt> attempts = new ArrayList<>();
+    private final List<EscalationReason> escalations = new ArrayList<>();
+    private int calls;
+    private PlannedDeployment answered;
+
+    synchronized void called() {
+        calls++;
+    }
+
+    synchronized void add(Attempt attempt) {
+        attempts.add(attempt);
+        if (attempt.escalatedFor() != null) {
+            escalations.add(attempt.escalatedFor());
+        }
+    }
+
+    synchronized void answeredBy(PlannedDeployment deployment) {
+        answered = deployment;
+    }
+
+    /** How many calls were made to providers, failed ones included ({@code x-aigw-attempts}). */
+    public synchronized int calls() {
+        return calls;
+    }
+
+    public synchronized PlannedDeployment answered() {
+        return answered;
+    }
+
+    public synchronized List<EscalationReason> escalations() {
+        return List.copyOf(escalations);
+    }
+
+    /** The total cost of every call that produced tokens, the wasted cascade attempts included. */
+    public synchronized BigDecimal cost() {
+        return attempts.stream().map(Attempt::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public synchronized Usage usage() {
+        return attempts.stream().map(Attempt::usage).reduce(Usage.NONE, Usage::plus);
+    }
+
+    public synchronized FinishedRequest finish(ChatCommand command, int status) {
+        return new FinishedRequest(
+                command.requestId(),
+                command.tenant(),
+                command.request().model(),
+                answered == null ? null : answered.deployment(),
+                status,
+                attempts,
+                escalations,
+                usage(),
+                cost(),
+                Duration.ofNanos(System.nanoTime() - startNanos),
+                command.request().stream());
+    }
+}

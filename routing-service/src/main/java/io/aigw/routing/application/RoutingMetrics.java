@@ -1,0 +1,41 @@
+package io.aigw.routing.application;
+
+import io.aigw.routing.domain.Deployment;
+import io.aigw.routing.domain.EscalationReason;
+import java.time.Duration;
+
+/** What routing reports about its work, for operators' dashboards. */
+public interface RoutingMetrics {
+
+    /** One call to a provider: {@code outcome} is {@code success}, {@code client_error}, {@code upstream_error} or {@code timeout}. */
+    void attempt(Deployment deployment, String outcome, Duration duration);
+
+    void timeToFirstToken(Deployment deployment, Duration ttft);
+
+    /** A failed attempt that moved on to the next deployment of the plan. */
+    void fallback(Deployment from, String reason);
+
+    /** A cascade answer that failed a gate and went up a tier. */
+    void escalation(String group, Deployment from, EscalationReason reason);
+
+    /** A finished client request, successful or not. */
+    void finished(FinishedRequest request);
+
+    /** Metrics that go nowhere, for tests. */
+    RoutingMetrics NONE = new RoutingMetrics() {
+        @Override
+        public void attempt(Deployment deployment, String outcome, Duration duration) {}
+
+        @Override
+        public void timeToFirstToken(Deployment deployment, Duration ttft) {}
+
+        @Override
+        public void fallback(Deployment from, String reason) {}
+
+        @Override
+        public void escalation(String group, Deployment from, EscalationReason reason) {}
+
+        @Override
+        public void finished(FinishedRequest request) {}
+    };
+}

@@ -1,0 +1,57 @@
+package io.aigw.routing.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How routing plans and protects calls ({@code aigw.routing.*}).
+ *
+ * @param defaultOutputTokens the output assumed for cost estimates when a request sets no max tokens
+ */
+@Validated
+@ConfigurationProperties("aigw.routing")
+public record RoutingProperties(
+        @Min(1) @DefaultValue("512") int defaultOutputTokens,
+        @Valid @NotNull @DefaultValue CircuitBreakerProperties circuitBreaker,
+        @Valid @NotNull @DefaultValue CascadeProperties cascade) {
+
+    /**
+     * Per-deployment breakers, tuned for LLM traffic: the library defaults (a 100-call window, 60 s
+     * slow-call threshold) react far too late for a few calls a second to an expensive provider.
+     *
+     * @param window the time-based sliding window the failure rate is computed over
+     * @param minimumCalls calls in the window before the rate counts
+     * @param failureRateThreshold percent of failed calls that opens the breaker
+     * @param slowCallDuration calls slower than this count as slow; streams are judged by time to first
+     *     token
+     * @param slowCallRateThreshold percent of slow calls that opens the breaker
+     * @param waitInOpen how long an open breaker keeps the deployment out before probing
+     * @param halfOpenCalls probe calls allowed when half-open
+     */
+    public record CircuitBreakerProperties(
+            @DefaultValue("60s") Duration window,
+            @Min(1) @DefaultValue("5") int minimumCalls,
+            @DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20s") Duration slowCallDuration,
+            @DecimalMin("1") @DecimalMax("100") @DefaultValue("80") float slowCallRateThreshold,
+            @DefaultValue("30s") Duration waitInOpen,
+            @Min(1) @Max(100) @DefaultValue("2") int halfOpenCalls) {}
+
+    /**
+     * Cascade groups.
+     *
+     * @param minMeanLogprob the confidence gate: escalate an answer whose mean token log-probability is
+     *     below this (only providers that return logprobs); unset turns the gate off
+     * @param verifierModel a catalog model asked "does this answer the question?" after the gates pass;
+     *     unset turns the verifier off
+     */
+    public record CascadeProperties(Double minMeanLogprob, String verifierModel) {}
+}
