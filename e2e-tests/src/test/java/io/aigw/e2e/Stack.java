@@ -19,6 +19,12 @@ public final class Stack implements BeforeAllCallback {
     /** Routing's provider timeout in these tests: short, so a hanging provider gives 504 quickly. */
     static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(3);
 
+    /**
+     * How long an open breaker keeps a deployment out in these tests: short, so a test that opens
+     * one can wait for it to close again and leave the stack as it found it.
+     */
+    static final Duration BREAKER_WAIT_IN_OPEN = Duration.ofSeconds(2);
+
     private static LocalStack stack;
 
     @Override
@@ -35,6 +41,7 @@ public final class Stack implements BeforeAllCallback {
                 .embeddedRedis()
                 .logDirectory(root.resolve("e2e-tests/target/e2e-logs"))
                 .env(Service.ROUTING, "AIGW_SIMULATOR_TIMEOUT", PROVIDER_TIMEOUT.toSeconds() + "s")
+                .env(Service.ROUTING, "AIGW_ROUTING_CIRCUITBREAKER_WAITINOPEN", BREAKER_WAIT_IN_OPEN.toSeconds() + "s")
                 .healthTimeout(Duration.ofSeconds(180))
                 .build();
         stack = LocalStack.start(spec);
