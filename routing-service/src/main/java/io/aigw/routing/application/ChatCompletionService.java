@@ -40,6 +40,7 @@ public class ChatCompletionService {
     private final RoutingMetrics metrics;
     private final OpenAiShapes shapes;
     private final TokenCounter tokens;
+    private final ProviderCapacity capacity;
 
     public ChatCompletionService(
             RoutePlans plans,
@@ -49,7 +50,9 @@ public class ChatCompletionService {
             AnswerVerifier verifier,
             RoutingMetrics metrics,
             OpenAiShapes shapes,
-            TokenCounter tokens) {
+            TokenCounter tokens,
+            ProviderCapacity capacity) {
+        this.capacity = capacity;
         this.plans = plans;
         this.providers = providers;
         this.health = health;
@@ -98,13 +101,31 @@ public class ChatCompletionService {
     private Mono<ObjectNode> attempt(
             ChatCommand command, RoutePlan plan, int index, RequestTrail trail, RoutingException previous) {
         if (index >= plan.candidates().size()) {
-            return Mono.error(previous != null ? previous : plans.noCapacity(plan));
+            return Mono.error(previous != null ? previous : plans.noCapacity(plan, trail.capacityWait()));
         }
         PlannedDeployment planned = plan.candidates().get(index);
         Deployment deployment = planned.deployment();
         if (!health.tryAcquire(deployment.id())) {
             return attempt(command, plan, index + 1, trail, previous);
         }
+        return capacity.reserve(planned, trail.nextReservationId(command.requestId()))
+                .flatMap(reservation -> {
+                    if (!reservation.granted()) {
+                        skipForHeadroom(deployment, reservation, trail);
+                        return attempt(command, plan, index + 1, trail, previous);
+                    }
+                    return call(command, plan, index, trail, planned, reservation);
+                });
+    }
+
+    private Mono<ObjectNode> call(
+            ChatCommand command,
+            RoutePlan plan,
+            int index,
+            RequestTrail trail,
+            PlannedDeployment planned,
+            Reservation reservation) {
+        Deployment deployment = planned.deployment();
         trail.called();
         long start = System.nanoTime();
         return providers
@@ -113,9 +134,12 @@ public class ChatCompletionService {
                     Duration took = since(start);
                     health.succeeded(deployment, took);
                     metrics.attempt(deployment, "success", took);
-                    return judge(command, plan, index, trail, planned, answer);
+                    Usage usage = usage(planned, answer);
+                    capacity.settle(reservation, usage.total());
+                    return judge(command, plan, index, trail, planned, answer, usage);
                 })
                 .onErrorResume(RoutingException.class, error -> {
+                    giveBack(reservation, error);
                     boolean retry = failed(deployment, error, since(start));
                     if (retry && index + 1 < plan.candidates().size()) {
                         metrics.fallback(deployment, reasonOf(error));
@@ -125,6 +149,29 @@ public class ChatCompletionService {
                 });
     }
 
+    private void skipForHeadroom(Deployment deployment, Reservation reservation, RequestTrail trail) {
+        // the breaker let the call through, but it was never made: it must not count as judged
+        health.notJudged(deployment);
+        trail.noHeadroom(reservation.retryAfter());
+        metrics.fallback(deployment, "no_headroom");
+    }
+
+    /**
+     * A provider that answered with an error status did no work and (like OpenAI and Anthropic) counts
+     * nothing: the reservation goes back. A timeout or a cut stream may have been counted, so it keeps
+     * its estimate. A 429 tells every replica to leave the provider alone until it says so.
+     */
+    private void giveBack(Reservation reservation, RoutingException error) {
+        if (error instanceof UpstreamFailure failure && failure.upstreamStatus() > 0) {
+            capacity.release(reservation);
+            if (failure.upstreamStatus() == 429) {
+                failure.retryAfter().ifPresent(wait -> capacity.clamp(reservation.deployment(), wait));
+            }
+        } else if (error instanceof InvalidRequest) {
+            capacity.release(reservation);
+        }
+    }
+
     /** Applies the cascade's gates and verifier to an answer; accepts it or escalates. */
     private Mono<ObjectNode> judge(
             ChatCommand command,
@@ -132,8 +179,8 @@ public class ChatCompletionService {
             int index,
             RequestTrail trail,
             PlannedDeployment planned,
-            ObjectNode answer) {
-        Usage usage = usage(planned, answer);
+            ObjectNode answer,
+            Usage usage) {
         int next = plan.isCascade() ? nextHigherTier(plan, index) : -1;
         if (next < 0) {
             return accept(trail, planned, answer, usage);
@@ -176,13 +223,32 @@ public class ChatCompletionService {
             Consumer<PlannedDeployment> onFirstChunk,
             RoutingException previous) {
         if (index >= plan.candidates().size()) {
-            return Flux.error(previous != null ? previous : plans.noCapacity(plan));
+            return Flux.error(previous != null ? previous : plans.noCapacity(plan, trail.capacityWait()));
         }
         PlannedDeployment planned = plan.candidates().get(index);
         Deployment deployment = planned.deployment();
         if (!health.tryAcquire(deployment.id())) {
             return streamAttempt(command, plan, index + 1, trail, onFirstChunk, previous);
         }
+        return capacity.reserve(planned, trail.nextReservationId(command.requestId()))
+                .flatMapMany(reservation -> {
+                    if (!reservation.granted()) {
+                        skipForHeadroom(deployment, reservation, trail);
+                        return streamAttempt(command, plan, index + 1, trail, onFirstChunk, previous);
+                    }
+                    return streamCall(command, plan, index, trail, onFirstChunk, planned, reservation);
+                });
+    }
+
+    private Flux<String> streamCall(
+            ChatCommand command,
+            RoutePlan plan,
+            int index,
+            RequestTrail trail,
+            Consumer<PlannedDeployment> onFirstChunk,
+            PlannedDeployment planned,
+            Reservation reservation) {
+        Deployment deployment = planned.deployment();
         trail.called();
         long start = System.nanoTime();
         AtomicBoolean started = new AtomicBoolean();
@@ -204,18 +270,24 @@ public class ChatCompletionService {
                 })
                 .doOnComplete(() -> {
                     Usage usage = meter.usage(planned);
+                    capacity.settle(reservation, usage.total());
                     trail.add(new Attempt(deployment, usage, cost(deployment, usage), null));
                     metrics.attempt(deployment, "success", since(start));
                 })
+                // a client that hung up is billed what was generated until then, as providers do
+                .doOnCancel(
+                        () -> capacity.settle(reservation, meter.usage(planned).total()))
                 .onErrorResume(RoutingException.class, error -> {
                     if (started.get()) {
                         // bytes reached the client: no fallback now; bill what was produced
                         health.failed(deployment, since(start), error);
                         metrics.attempt(deployment, "stream_cut", since(start));
                         Usage usage = meter.usage(planned);
+                        capacity.settle(reservation, usage.total());
                         trail.add(new Attempt(deployment, usage, cost(deployment, usage), null));
                         return Flux.error(error);
                     }
+                    giveBack(reservation, error);
                     boolean retry = failed(deployment, error, since(start));
                     if (retry && index + 1 < plan.candidates().size()) {
                         metrics.fallback(deployment, reasonOf(error));

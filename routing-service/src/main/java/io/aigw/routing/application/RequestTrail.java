@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What happened while one client request was served: every call made, the escalations, and which
@@ -18,10 +19,29 @@ public final class RequestTrail {
     private final List<Attempt> attempts = new ArrayList<>();
     private final List<EscalationReason> escalations = new ArrayList<>();
     private int calls;
+    private int reservations;
+    private Duration capacityWait;
     private PlannedDeployment answered;
 
     synchronized void called() {
         calls++;
+    }
+
+    /** A new id for the next capacity reservation of this request: one per attempt. */
+    synchronized String nextReservationId(String requestId) {
+        return requestId + "#" + (++reservations);
+    }
+
+    /** A deployment had no RPM/TPM headroom; it would have had some after {@code wait}. */
+    synchronized void noHeadroom(Duration wait) {
+        if (capacityWait == null || wait.compareTo(capacityWait) < 0) {
+            capacityWait = wait;
+        }
+    }
+
+    /** The shortest wait after which a deployment skipped for lack of headroom would fit. */
+    synchronized Optional<Duration> capacityWait() {
+        return Optional.ofNullable(capacityWait);
     }
 
     synchronized void add(Attempt attempt) {

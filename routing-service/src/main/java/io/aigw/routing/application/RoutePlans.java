@@ -9,8 +9,10 @@ import io.aigw.routing.domain.RoutingException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns a command into its route plan, or into the error that says why there is none. */
 public class RoutePlans {
@@ -49,13 +51,19 @@ public class RoutePlans {
         return plan;
     }
 
-    /** Every candidate was skipped at call time (breakers refusing calls). */
-    RoutingException noCapacity(RoutePlan plan) {
+    /**
+     * Every candidate was skipped at call time (breakers refusing calls, no RPM/TPM headroom); the
+     * client may retry when the first of them frees up.
+     */
+    RoutingException noCapacity(RoutePlan plan, Optional<Duration> capacityWait) {
         List<Deployment> deployments =
                 plan.candidates().stream().map(p -> p.deployment()).toList();
-        return new RoutingException.NoCapacity(
-                "No deployment has capacity right now.",
-                health.earliestRetry(deployments).orElse(DEFAULT_RETRY));
+        Optional<Duration> cooldown = health.earliestRetry(deployments);
+        Duration retry = Stream.of(cooldown, capacityWait)
+                .flatMap(Optional::stream)
+                .min(Duration::compareTo)
+                .orElse(DEFAULT_RETRY);
+        return new RoutingException.NoCapacity("No deployment has capacity right now.", retry);
     }
 
     private RoutingException noRoute(String model, RoutePlan plan) {

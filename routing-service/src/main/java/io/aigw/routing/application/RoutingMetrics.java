@@ -3,6 +3,7 @@ package io.aigw.routing.application;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.EscalationReason;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** What routing reports about its work, for operators' dashboards. */
 public interface RoutingMetrics {
@@ -21,6 +22,18 @@ public interface RoutingMetrics {
     /** A finished client request, successful or not. */
     void finished(FinishedRequest request);
 
+    /**
+     * A provider capacity reservation: {@code outcome} is {@code granted} or {@code refused}; {@code
+     * local} when this replica's fallback count decided.
+     */
+    void reservation(Deployment deployment, String outcome, boolean local);
+
+    /** Real tokens minus the reserved estimate of one settled call. */
+    void settleDelta(Deployment deployment, long delta);
+
+    /** Whether provider limits are counted locally because the shared store failed. */
+    void capacityFallback(BooleanSupplier active);
+
     /** Metrics that go nowhere, for tests. */
     RoutingMetrics NONE = new RoutingMetrics() {
         @Override
@@ -37,5 +50,14 @@ public interface RoutingMetrics {
 
         @Override
         public void finished(FinishedRequest request) {}
+
+        @Override
+        public void reservation(Deployment deployment, String outcome, boolean local) {}
+
+        @Override
+        public void settleDelta(Deployment deployment, long delta) {}
+
+        @Override
+        public void capacityFallback(BooleanSupplier active) {}
     };
 }

@@ -9,6 +9,11 @@ public record Usage(long promptTokens, long completionTokens, long cachedPromptT
 
     public static final Usage NONE = new Usage(0, 0, 0);
 
+    /** What a provider counts against a tokens-per-minute limit. */
+    public long total() {
+        return promptTokens + completionTokens;
+    }
+
     public Usage plus(Usage other) {
         return new Usage(
                 promptTokens + other.promptTokens,

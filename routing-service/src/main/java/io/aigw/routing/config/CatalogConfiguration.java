@@ -1,14 +1,19 @@
 package io.aigw.routing.config;
 
 import io.aigw.routing.domain.Capability;
+import io.aigw.routing.domain.CapacityLimits;
+import io.aigw.routing.domain.DeploymentId;
 import io.aigw.routing.domain.Model;
 import io.aigw.routing.domain.ModelCatalog;
 import io.aigw.routing.domain.ModelGroup;
 import io.aigw.routing.domain.Price;
 import io.aigw.routing.domain.Provider;
 import io.aigw.routing.domain.ProviderType;
+import io.aigw.routing.domain.RateLimit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +25,32 @@ public class CatalogConfiguration {
     @Bean
     ModelCatalog modelCatalog(CatalogProperties properties) {
         return toCatalog(properties);
+    }
+
+    @Bean
+    CapacityLimits capacityLimits(CatalogProperties properties, ModelCatalog catalog) {
+        return toLimits(properties);
+    }
+
+    /** The RPM/TPM limits of the catalog; the catalog itself has checked that every name exists. */
+    static CapacityLimits toLimits(CatalogProperties properties) {
+        Map<String, RateLimit> byProvider = new HashMap<>();
+        for (CatalogProperties.ProviderProperties p : properties.providers()) {
+            byProvider.put(p.id(), limit("provider '" + p.id() + "'", p.limits()));
+        }
+        Map<DeploymentId, RateLimit> byDeployment = new HashMap<>();
+        for (CatalogProperties.ModelProperties m : properties.models()) {
+            byDeployment.put(new DeploymentId(m.provider(), m.name()), limit("model '" + m.name() + "'", m.limits()));
+        }
+        return new CapacityLimits(byProvider, byDeployment);
+    }
+
+    private static RateLimit limit(String owner, CatalogProperties.LimitProperties limits) {
+        try {
+            return new RateLimit(limits.rpm(), limits.tpm());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(owner + ": " + e.getMessage(), e);
+        }
     }
 
     static ModelCatalog toCatalog(CatalogProperties properties) {

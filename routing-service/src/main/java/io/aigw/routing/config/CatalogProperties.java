@@ -30,6 +30,7 @@ public record CatalogProperties(
      * @param authHeader the header carrying the key; defaults to {@code Authorization} ({@code
      *     x-api-key} for anthropic)
      * @param authScheme the word before the key; defaults to {@code Bearer} (none for anthropic)
+     * @param limits what the provider allows this account per minute, over all its models
      */
     public record ProviderProperties(
             String id,
@@ -38,7 +39,8 @@ public record CatalogProperties(
             String apiKey,
             @DefaultValue("60s") Duration timeout,
             String authHeader,
-            String authScheme) {
+            String authScheme,
+            @DefaultValue LimitProperties limits) {
 
         @Override
         public String toString() {
@@ -53,6 +55,8 @@ public record CatalogProperties(
      * @param tier 1 economy, 2 standard, 3 premium
      * @param capabilities any of {@code tools, json, vision, stream}; defaults to {@code stream} alone,
      *     which almost every provider offers
+     * @param limits what the provider allows this one model per minute (providers that limit per
+     *     model, like OpenAI), on top of the provider's own limits
      */
     public record ModelProperties(
             String name,
@@ -61,7 +65,16 @@ public record CatalogProperties(
             @DefaultValue("1") int tier,
             PriceProperties price,
             @DefaultValue("8192") int contextWindow,
-            @DefaultValue("stream") List<String> capabilities) {}
+            @DefaultValue("stream") List<String> capabilities,
+            @DefaultValue LimitProperties limits) {}
+
+    /**
+     * Requests and tokens (prompt plus completion) per minute; 0 or absent means no limit.
+     *
+     * @param rpm requests per minute
+     * @param tpm tokens per minute
+     */
+    public record LimitProperties(@DefaultValue("0") long rpm, @DefaultValue("0") long tpm) {}
 
     /** USD per million tokens. */
     public record PriceProperties(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {}

@@ -15,6 +15,7 @@ import io.aigw.routing.application.CircuitBreakers;
 import io.aigw.routing.application.DeploymentHealth;
 import io.aigw.routing.application.JudgeModelVerifier;
 import io.aigw.routing.application.OpenAiShapes;
+import io.aigw.routing.application.ProviderCapacity;
 import io.aigw.routing.application.ProviderClient;
 import io.aigw.routing.application.RoutePlans;
 import io.aigw.routing.application.RoutingMetrics;
@@ -135,12 +136,13 @@ public class RoutingConfiguration {
             RoutingMetrics metrics,
             OpenAiShapes shapes,
             JsonMapper json,
-            TokenCounter tokens) {
+            TokenCounter tokens,
+            ProviderCapacity capacity) {
         Double minLogprob = properties.cascade().minMeanLogprob();
         QualityGates gates = new QualityGates(
                 new JacksonJsonInspector(json),
                 minLogprob == null ? OptionalDouble.empty() : OptionalDouble.of(minLogprob));
-        return new ChatCompletionService(plans, providers, health, gates, verifier, metrics, shapes, tokens);
+        return new ChatCompletionService(plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity);
     }
 
     @Bean

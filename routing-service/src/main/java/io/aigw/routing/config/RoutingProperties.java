@@ -21,7 +21,31 @@ import org.springframework.validation.annotation.Validated;
 public record RoutingProperties(
         @Min(1) @DefaultValue("512") int defaultOutputTokens,
         @Valid @NotNull @DefaultValue CircuitBreakerProperties circuitBreaker,
-        @Valid @NotNull @DefaultValue CascadeProperties cascade) {
+        @Valid @NotNull @DefaultValue CascadeProperties cascade,
+        @Valid @NotNull @DefaultValue LimitsProperties limits) {
+
+    /**
+     * How provider RPM/TPM limits are counted ({@code aigw.routing.limits.*}).
+     *
+     * @param store {@code redis} (shared by every replica; the default) or {@code local} (each
+     *     replica counts alone against the whole limit — only for comparisons: N replicas then allow N
+     *     times the limit)
+     * @param budget how long a reservation may wait for Redis before this replica's fallback count
+     *     decides; it bounds what a slow or dead Redis adds to a request
+     * @param replicaHeartbeat how often this replica tells the others it is alive; the fallback share
+     *     is the limit divided by the replicas seen
+     */
+    public record LimitsProperties(
+            @NotNull @DefaultValue("redis") Store store,
+            @NotNull @DefaultValue("100ms") Duration budget,
+            @NotNull @DefaultValue("5s") Duration replicaHeartbeat) {
+
+        /** Where limits are counted. */
+        public enum Store {
+            REDIS,
+            LOCAL
+        }
+    }
 
     /**
      * Per-deployment breakers, tuned for LLM traffic: the library defaults (a 100-call window, 60 s

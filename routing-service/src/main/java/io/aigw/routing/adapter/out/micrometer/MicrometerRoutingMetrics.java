@@ -6,11 +6,13 @@ import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.EscalationReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Routing's metrics in Prometheus (DESIGN.md "Metrics"), plus the OpenTelemetry GenAI names so
@@ -76,6 +78,31 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
                         .and("reason", reason.label()))
                 .register(registry)
                 .increment();
+    }
+
+    @Override
+    public void reservation(Deployment deployment, String outcome, boolean local) {
+        Counter.builder("aigw_provider_reservations")
+                .description("Provider RPM/TPM reservations by outcome (granted, refused); store shared or local")
+                .tags(deploymentTags(deployment).and("outcome", outcome).and("store", local ? "local" : "shared"))
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void settleDelta(Deployment deployment, long delta) {
+        DistributionSummary.builder("aigw_reservation_settle_delta_tokens")
+                .description("Real tokens minus the reserved estimate, per settled call (negative: refund)")
+                .tags(deploymentTags(deployment).and("direction", delta > 0 ? "overdraft" : "refund"))
+                .register(registry)
+                .record(Math.abs(delta));
+    }
+
+    @Override
+    public void capacityFallback(BooleanSupplier active) {
+        Gauge.builder("aigw_provider_limits_fallback", active, a -> a.getAsBoolean() ? 1 : 0)
+                .description("1 while provider limits are counted per replica because Redis is out of reach")
+                .register(registry);
     }
 
     @Override

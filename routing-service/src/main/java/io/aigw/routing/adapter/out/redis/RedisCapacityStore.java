@@ -1,0 +1,91 @@
+package io.aigw.routing.adapter.out.redis;
+
+import io.aigw.routing.application.CapacityStore;
+import io.aigw.routing.domain.CapacityScope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+
+/**
+ * Provider capacity shared by every routing replica: one Lua script per reservation checks and takes
+ * the request and token budget of all scopes at once (see {@code redis/reserve-capacity.lua}). Keys
+ * carry the provider id as a hash tag, {@code aigw:cap:{openai}:provider:log}, so a Redis Cluster
+ * keeps all of one provider's scopes in one slot and the script stays a single-slot call.
+ */
+public class RedisCapacityStore implements CapacityStore {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> RESERVE =
+            RedisScript.of(new ClassPathResource("redis/reserve-capacity.lua"), List.class);
+
+    private static final RedisScript<Long> ADJUST =
+            RedisScript.of(new ClassPathResource("redis/adjust-capacity.lua"), Long.class);
+
+    private static final RedisScript<Long> BLOCK =
+            RedisScript.of(new ClassPathResource("redis/block-capacity.lua"), Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+
+    public RedisCapacityStore(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    static String prefix(CapacityScope scope) {
+        return "aigw:cap:{" + scope.provider() + "}:" + scope.name() + ":";
+    }
+
+    @Override
+    public Mono<Decision> reserve(List<CapacityScope> scopes, String id, long tokens) {
+        List<String> keys = new ArrayList<>(scopes.size() * 4);
+        List<String> args = new ArrayList<>(3 + scopes.size() * 2);
+        args.add(Long.toString(WINDOW.toMillis()));
+        args.add(id);
+        args.add(Long.toString(tokens));
+        for (CapacityScope scope : scopes) {
+            String p = prefix(scope);
+            keys.addAll(List.of(p + "log", p + "amounts", p + "tokens", p + "blocked"));
+            args.add(Long.toString(scope.limit().requestsPerMinute()));
+            args.add(Long.toString(scope.limit().tokensPerMinute()));
+        }
+        return redis.execute(RESERVE, keys, args).next().map(RedisCapacityStore::decision);
+    }
+
+    private static Decision decision(List<?> reply) {
+        long granted = ((Number) reply.get(0)).longValue();
+        long waitMillis = ((Number) reply.get(1)).longValue();
+        return granted == 1 ? Decision.GRANTED : Decision.refused(Duration.ofMillis(waitMillis));
+    }
+
+    @Override
+    public Mono<Void> settle(List<CapacityScope> scopes, String id, long tokens) {
+        return adjust(scopes, id, Long.toString(tokens));
+    }
+
+    @Override
+    public Mono<Void> release(List<CapacityScope> scopes, String id) {
+        return adjust(scopes, id, "release");
+    }
+
+    private Mono<Void> adjust(List<CapacityScope> scopes, String id, String tokens) {
+        List<String> keys = new ArrayList<>(scopes.size() * 3);
+        for (CapacityScope scope : scopes) {
+            String p = prefix(scope);
+            keys.addAll(List.of(p + "log", p + "amounts", p + "tokens"));
+        }
+        return redis.execute(ADJUST, keys, List.of(id, tokens)).then();
+    }
+
+    @Override
+    public Mono<Void> block(List<CapacityScope> scopes, Duration wait) {
+        List<String> keys =
+                scopes.stream().map(scope -> prefix(scope) + "blocked").toList();
+        return redis.execute(BLOCK, keys, List.of(Long.toString(Math.max(1, wait.toMillis()))))
+                .then();
+    }
+}

@@ -1,0 +1,128 @@
+package io.aigw.routing.application;
+
+import io.aigw.routing.domain.CapacityLimits;
+import io.aigw.routing.domain.CapacityScope;
+import io.aigw.routing.domain.Deployment;
+import io.aigw.routing.domain.PlannedDeployment;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps every provider within the RPM/TPM limits it gave us, across all routing replicas: a call
+ * reserves its request and estimated tokens in the shared store before it is sent, and settles to the
+ * real usage after. When the shared store is out of reach (or slower than its time budget), this
+ * replica counts alone against its share of each limit (ADR 0007): the limit still holds, at the cost
+ * of some headroom, and the request path never waits on a broken Redis.
+ */
+public class ProviderCapacity {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderCapacity.class);
+
+    private final CapacityLimits limits;
+    private final CapacityStore shared;
+    private final CapacityStore local;
+    private final Duration budget;
+    private final RoutingMetrics metrics;
+    private final AtomicBoolean onFallback = new AtomicBoolean();
+
+    /**
+     * @param budget how long a reservation may wait for the shared store before the local count decides
+     */
+    public ProviderCapacity(
+            CapacityLimits limits, CapacityStore shared, CapacityStore local, Duration budget, RoutingMetrics metrics) {
+        this.limits = limits;
+        this.shared = shared;
+        this.local = local;
+        this.budget = budget;
+        this.metrics = metrics;
+        metrics.capacityFallback(onFallback::get);
+    }
+
+    /** Whether reservations are being counted locally because the shared store failed. */
+    public boolean onFallback() {
+        return onFallback.get();
+    }
+
+    public Mono<Reservation> reserve(PlannedDeployment planned, String id) {
+        Deployment deployment = planned.deployment();
+        List<CapacityScope> scopes = limits.scopesOf(deployment.id());
+        if (scopes.isEmpty()) {
+            return Mono.just(Reservation.unlimited(deployment, id));
+        }
+        long estimate = (long) planned.promptTokens() + planned.expectedOutputTokens();
+        return shared.reserve(scopes, id, estimate)
+                .timeout(budget)
+                .map(decision -> {
+                    recovered();
+                    return reservation(deployment, scopes, id, estimate, decision, false);
+                })
+                .onErrorResume(error -> {
+                    fellBack(error);
+                    return local.reserve(scopes, id, estimate)
+                            .map(decision -> reservation(deployment, scopes, id, estimate, decision, true));
+                })
+                .doOnNext(r -> metrics.reservation(deployment, r.granted() ? "granted" : "refused", r.local()));
+    }
+
+    /** Settles a granted reservation to the tokens really used; off the request path. */
+    public void settle(Reservation reservation, long actualTokens) {
+        if (!reservation.isCounted()) {
+            return;
+        }
+        metrics.settleDelta(reservation.deployment(), actualTokens - reservation.estimate());
+        fireAndForget(store(reservation).settle(reservation.scopes(), reservation.id(), actualTokens), "settle");
+    }
+
+    /** Gives back a reservation whose call the provider never accepted; off the request path. */
+    public void release(Reservation reservation) {
+        if (reservation.isCounted()) {
+            fireAndForget(store(reservation).release(reservation.scopes(), reservation.id()), "release");
+        }
+    }
+
+    /** The provider said it is full: no replica sends it anything for {@code wait}. */
+    public void clamp(Deployment deployment, Duration wait) {
+        List<CapacityScope> scopes = limits.scopesOf(deployment.id());
+        if (!scopes.isEmpty() && !wait.isNegative() && !wait.isZero()) {
+            fireAndForget(shared.block(scopes, wait).onErrorResume(e -> Mono.empty()), "clamp");
+            fireAndForget(local.block(scopes, wait), "clamp");
+        }
+    }
+
+    private CapacityStore store(Reservation reservation) {
+        return reservation.local() ? local : shared;
+    }
+
+    private static Reservation reservation(
+            Deployment deployment,
+            List<CapacityScope> scopes,
+            String id,
+            long estimate,
+            CapacityStore.Decision decision,
+            boolean local) {
+        return new Reservation(deployment, scopes, id, estimate, decision.granted(), decision.retryAfter(), local);
+    }
+
+    private void fellBack(Throwable error) {
+        if (onFallback.compareAndSet(false, true)) {
+            log.warn(
+                    "provider limits: the shared store failed ({}); counting locally against this replica's share",
+                    error.toString());
+        }
+    }
+
+    private void recovered() {
+        if (onFallback.compareAndSet(true, false)) {
+            log.info("provider limits: the shared store answers again; counting across replicas");
+        }
+    }
+
+    private void fireAndForget(Mono<Void> call, String what) {
+        call.timeout(budget.multipliedBy(10))
+                .subscribe(null, error -> log.debug("provider limits: {} failed: {}", what, error.toString()));
+    }
+}

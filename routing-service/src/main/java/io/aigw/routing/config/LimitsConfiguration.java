@@ -1,0 +1,82 @@
+package io.aigw.routing.config;
+
+import io.aigw.routing.adapter.out.memory.LocalCapacityStore;
+import io.aigw.routing.adapter.out.redis.RedisCapacityStore;
+import io.aigw.routing.adapter.out.redis.RedisReplicaRegistry;
+import io.aigw.routing.application.ProviderCapacity;
+import io.aigw.routing.application.ReplicaCount;
+import io.aigw.routing.application.RoutingMetrics;
+import io.aigw.routing.config.RoutingProperties.LimitsProperties;
+import io.aigw.routing.domain.CapacityLimits;
+import io.lettuce.core.ClientOptions;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** Provider RPM/TPM limits: the shared Redis count, the local fallback and the replica count. */
+@Configuration(proxyBeanMethods = false)
+public class LimitsConfiguration {
+
+    /**
+     * Commands fail at once while Redis is disconnected instead of queueing until it returns: the
+     * request path has a budget of milliseconds and a local fallback, not a reason to wait.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return options ->
+                options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean(destroyMethod = "close")
+    ReplicaCount replicaCount(
+            RoutingProperties properties, CapacityLimits limits, ObjectProvider<ReactiveStringRedisTemplate> redis) {
+        LimitsProperties config = properties.limits();
+        if (limits.isEmpty() || config.store() == LimitsProperties.Store.LOCAL) {
+            return new FixedReplicaCount(1);
+        }
+        RedisReplicaRegistry registry = new RedisReplicaRegistry(redis.getObject(), config.replicaHeartbeat());
+        registry.start();
+        return registry;
+    }
+
+    @Bean
+    ProviderCapacity providerCapacity(
+            RoutingProperties properties,
+            CapacityLimits limits,
+            ReplicaCount replicas,
+            ObjectProvider<ReactiveStringRedisTemplate> redis,
+            RoutingMetrics metrics,
+            Clock clock) {
+        LimitsProperties config = properties.limits();
+        LocalCapacityStore local = new LocalCapacityStore(clock, replicas);
+        if (config.store() == LimitsProperties.Store.LOCAL) {
+            // each replica alone against the whole limit: the comparison the limits benchmark needs
+            return new ProviderCapacity(
+                    limits, new LocalCapacityStore(clock, () -> 1), local, config.budget(), metrics);
+        }
+        return new ProviderCapacity(limits, new RedisCapacityStore(redis.getObject()), local, config.budget(), metrics);
+    }
+
+    @Bean
+    HealthIndicator providerLimitsHealthIndicator(
+            ProviderCapacity capacity, ReplicaCount replicas, RoutingProperties properties, CapacityLimits limits) {
+        // informative, never DOWN: routing keeps serving within its local share while Redis is away
+        return () -> Health.up()
+                .withDetail("limited", !limits.isEmpty())
+                .withDetail("store", properties.limits().store().name().toLowerCase(java.util.Locale.ROOT))
+                .withDetail("fallbackActive", capacity.onFallback())
+                .withDetail("knownReplicas", replicas.known())
+                .build();
+    }
+
+    /** A replica count that never changes; closes to nothing. */
+    record FixedReplicaCount(int known) implements ReplicaCount, AutoCloseable {
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,137 @@
+package io.aigw.routing.adapter.out.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aigw.routing.application.CapacityStore.Decision;
+import io.aigw.routing.domain.CapacityScope;
+import io.aigw.routing.domain.RateLimit;
+import io.aigw.testsupport.RedisEndpoint;
+import io.aigw.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Flux;
+
+/**
+ * The shared count against a real Redis. Two stores with their own connections stand for two routing
+ * replicas; reservations race from both at once.
+ */
+class RedisCapacityStoreIT {
+
+    private static LettuceConnectionFactory first;
+    private static LettuceConnectionFactory second;
+    private static RedisCapacityStore replicaA;
+    private static RedisCapacityStore replicaB;
+
+    @BeforeAll
+    static void connect() {
+        RedisEndpoint redis = TestInfrastructure.redis();
+        first = factory(redis);
+        second = factory(redis);
+        replicaA = new RedisCapacityStore(new ReactiveStringRedisTemplate(first));
+        replicaB = new RedisCapacityStore(new ReactiveStringRedisTemplate(second));
+    }
+
+    private static LettuceConnectionFactory factory(RedisEndpoint redis) {
+        LettuceConnectionFactory factory =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
+        factory.afterPropertiesSet();
+        factory.start();
+        return factory;
+    }
+
+    @AfterAll
+    static void close() {
+        first.destroy();
+        second.destroy();
+    }
+
+    /** A provider no other test (or run) uses. */
+    private static String provider() {
+        return "it-" + UUID.randomUUID();
+    }
+
+    private static long grantedOf(Flux<Decision> decisions) {
+        return decisions.filter(Decision::granted).count().block(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void shouldGrantExactlyTheRequestLimitWhenTwoReplicasRace() {
+        List<CapacityScope> scopes = List.of(CapacityScope.ofProvider(provider(), new RateLimit(50, 0)));
+
+        long granted = grantedOf(
+                Flux.range(0, 200).flatMap(i -> (i % 2 == 0 ? replicaA : replicaB).reserve(scopes, "r" + i, 1), 64));
+
+        assertThat(granted).isEqualTo(50);
+    }
+
+    @Test
+    void shouldGrantExactlyTheTokenLimitWhenTwoReplicasRace() {
+        List<CapacityScope> scopes = List.of(CapacityScope.ofProvider(provider(), new RateLimit(0, 1000)));
+
+        long granted = grantedOf(
+                Flux.range(0, 100).flatMap(i -> (i % 2 == 0 ? replicaA : replicaB).reserve(scopes, "r" + i, 100), 32));
+
+        assertThat(granted).isEqualTo(10);
+    }
+
+    @Test
+    void shouldTakeNothingInAnyScopeWhenOneScopeIsFull() {
+        String provider = provider();
+        CapacityScope account = CapacityScope.ofProvider(provider, new RateLimit(3, 0));
+        CapacityScope model = new CapacityScope(provider, "model:m", new RateLimit(1, 0));
+
+        assertThat(replicaA.reserve(List.of(account, model), "r1", 1).block().granted())
+                .isTrue();
+        Decision refused = replicaB.reserve(List.of(account, model), "r2", 1).block();
+
+        assertThat(refused.granted()).isFalse();
+        assertThat(refused.retryAfter())
+                .isGreaterThan(Duration.ofSeconds(55))
+                .isLessThanOrEqualTo(Duration.ofMinutes(1));
+        // the account took only r1: two more fit there
+        assertThat(grantedOf(Flux.range(0, 3).concatMap(i -> replicaA.reserve(List.of(account), "x" + i, 1))))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldFreeTheEstimateWhenACallSettlesLowerOnAnotherReplica() {
+        List<CapacityScope> scopes = List.of(CapacityScope.ofProvider(provider(), new RateLimit(0, 1000)));
+        assertThat(replicaA.reserve(scopes, "r1", 900).block().granted()).isTrue();
+        assertThat(replicaB.reserve(scopes, "r2", 200).block().granted()).isFalse();
+
+        replicaB.settle(scopes, "r1", 100).block();
+
+        assertThat(replicaB.reserve(scopes, "r2", 900).block().granted()).isTrue();
+        assertThat(replicaA.reserve(scopes, "r3", 1).block().granted()).isFalse();
+    }
+
+    @Test
+    void shouldGiveBackTheRequestAndTokensWhenACallIsReleased() {
+        List<CapacityScope> scopes = List.of(CapacityScope.ofProvider(provider(), new RateLimit(1, 500)));
+        assertThat(replicaA.reserve(scopes, "r1", 500).block().granted()).isTrue();
+
+        replicaA.release(scopes, "r1").block();
+
+        assertThat(replicaB.reserve(scopes, "r2", 500).block().granted()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseOnEveryReplicaWhileAProviderBlockLasts() {
+        List<CapacityScope> scopes = List.of(CapacityScope.ofProvider(provider(), new RateLimit(100, 0)));
+
+        replicaA.block(scopes, Duration.ofSeconds(30)).block();
+        Decision refused = replicaB.reserve(scopes, "r1", 1).block();
+
+        assertThat(refused.granted()).isFalse();
+        assertThat(refused.retryAfter())
+                .isGreaterThan(Duration.ofSeconds(25))
+                .isLessThanOrEqualTo(Duration.ofSeconds(30));
+    }
+}
