@@ -67,10 +67,6 @@ public class CatalogConfiguration {
 
     private static Provider provider(CatalogProperties.ProviderProperties p) {
         ProviderType type = providerType(p.id(), p.type());
-        if (type == ProviderType.ANTHROPIC) {
-            throw new IllegalArgumentException(
-                    "provider '" + p.id() + "': type anthropic is not supported yet (use openai or openai-compatible)");
-        }
         return new Provider(p.id(), type, p.baseUrl(), p.apiKey(), p.timeout(), p.authHeader(), p.authScheme());
     }
 

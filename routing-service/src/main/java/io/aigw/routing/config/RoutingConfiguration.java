@@ -2,6 +2,7 @@ package io.aigw.routing.config;
 
 import io.aigw.routing.adapter.in.web.InternalTokenWebFilter;
 import io.aigw.routing.adapter.in.web.OpenAiErrorWebExceptionHandler;
+import io.aigw.routing.adapter.out.anthropic.AnthropicProviderClient;
 import io.aigw.routing.adapter.out.jackson.JacksonJsonInspector;
 import io.aigw.routing.adapter.out.jtokkit.JtokkitTokenCounter;
 import io.aigw.routing.adapter.out.micrometer.MicrometerRoutingMetrics;
@@ -60,7 +61,11 @@ public class RoutingConfiguration {
                 .build();
         UpstreamErrors errors = new UpstreamErrors(json);
         ProviderClient openAi = new OpenAiCompatibleProviderClient(webClient, errors, clock);
-        return new ProviderClientsByType(Map.of(ProviderType.OPENAI, openAi, ProviderType.OPENAI_COMPATIBLE, openAi));
+        ProviderClient anthropic = new AnthropicProviderClient(webClient, errors, clock, json);
+        return new ProviderClientsByType(Map.of(
+                ProviderType.OPENAI, openAi,
+                ProviderType.OPENAI_COMPATIBLE, openAi,
+                ProviderType.ANTHROPIC, anthropic));
     }
 
     @Bean

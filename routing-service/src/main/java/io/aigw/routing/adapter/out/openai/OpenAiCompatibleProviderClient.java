@@ -52,15 +52,7 @@ public class OpenAiCompatibleProviderClient extends AbstractProviderClient {
         return webClient
                 .post()
                 .uri(provider.baseUrl() + "/chat/completions")
-                .headers(headers -> {
-                    if (provider.hasApiKey()) {
-                        headers.set(
-                                provider.authHeader(),
-                                provider.authScheme().isEmpty()
-                                        ? provider.apiKey()
-                                        : provider.authScheme() + " " + provider.apiKey());
-                    }
-                })
+                .headers(headers -> authenticate(headers, provider))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(accept)
                 .bodyValue(upstreamBody);

@@ -2,11 +2,13 @@ package io.aigw.routing.adapter.out.provider;
 
 import io.aigw.routing.application.ProviderClient;
 import io.aigw.routing.domain.Deployment;
+import io.aigw.routing.domain.Provider;
 import io.aigw.routing.domain.RoutingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -62,6 +64,17 @@ public abstract class AbstractProviderClient implements ProviderClient {
                 .concatWith(Mono.defer(() -> done.get() ? Mono.empty() : Mono.error(errors.cut(deployment))))
                 .timeout(Mono.delay(timeout), chunk -> Mono.delay(timeout))
                 .onErrorMap(e -> translate(deployment, e, timeout));
+    }
+
+    /** Sets the provider's key in the header and with the scheme it expects, when it has one. */
+    protected static void authenticate(HttpHeaders headers, Provider provider) {
+        if (provider.hasApiKey()) {
+            headers.set(
+                    provider.authHeader(),
+                    provider.authScheme().isEmpty()
+                            ? provider.apiKey()
+                            : provider.authScheme() + " " + provider.apiKey());
+        }
     }
 
     /** Reads an error answer and turns it into the failure routing understands. */
