@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What happened while one client request was served: every call made, the escalations, and which
@@ -27,9 +28,12 @@ public final class RequestTrail {
         calls++;
     }
 
-    /** A new id for the next capacity reservation of this request: one per attempt. */
+    /**
+     * A new id for the next capacity reservation of this request, unique even when the request id is
+     * missing or repeated by a client: two reservations under one id would count as one.
+     */
     synchronized String nextReservationId(String requestId) {
-        return requestId + "#" + (++reservations);
+        return (requestId == null ? "" : requestId) + "#" + (++reservations) + "#" + UUID.randomUUID();
     }
 
     /** A deployment had no RPM/TPM headroom; it would have had some after {@code wait}. */

@@ -36,6 +36,21 @@ public class RedisCapacityStore implements CapacityStore {
         this.redis = redis;
     }
 
+    /**
+     * Connects and loads the scripts before the first request needs them: a cold connection takes
+     * longer than the reservation budget, and the first requests would count locally for no reason.
+     * A Redis that is not there yet is no reason to stop start-up.
+     */
+    public void warmUp(Duration atMost) {
+        try {
+            redis.execute(RESERVE, List.of(), List.of(Long.toString(WINDOW.toMillis()), "warm-up", "0"))
+                    .then()
+                    .block(atMost);
+        } catch (RuntimeException notYet) {
+            // the fallback covers it; the first successful reservation ends the fallback
+        }
+    }
+
     static String prefix(CapacityScope scope) {
         return "aigw:cap:{" + scope.provider() + "}:" + scope.name() + ":";
     }
