@@ -7,6 +7,7 @@ import io.aigw.bench.routing.domain.Contamination;
 import io.aigw.bench.routing.domain.Dataset;
 import io.aigw.bench.routing.domain.DatasetResult;
 import io.aigw.bench.routing.domain.JsonReport;
+import io.aigw.bench.routing.domain.LabelStats;
 import io.aigw.bench.routing.domain.LabeledPrompt;
 import io.aigw.bench.routing.domain.MarkdownReport;
 import io.aigw.bench.routing.domain.Oracle;
@@ -168,6 +169,7 @@ class RoutingBenchmarkTest {
                 1,
                 "full set",
                 16,
+                LabelStats.of(prompts),
                 List.of(
                         StrategyResult.of(Strategy.ALWAYS_WEAK, prompts, weak, scorer),
                         Oracle.of(prompts, weak, strong, scorer)));
@@ -205,7 +207,8 @@ class RoutingBenchmarkTest {
         assertThat(markdown)
                 .contains("| MMLU | always-weak | 2 | 0.500 | 0.0200 | 0.0 % | 0 | 0 | 0 |\n")
                 .contains("| MMLU | oracle | 2 | 1.000 | 1.5050 | 50.0 % | – | – | – |\n")
-                .contains("| MMLU | 2 / 14,041 | 0.500 / 0.681 | – / 0.806 | 1.000 / 0.859 | 50.0 % / 17.8 % |\n")
+                .contains(
+                        "| MMLU | 2 / 14,041 | 0.500 / 0.500 / 0.681 | – / 1.000 / 0.806 | 1.000 / 0.859 | 50.0 % / 17.8 % |\n")
                 .contains("- Run time of the requests: 1 min 15 s");
     }
 

@@ -1,6 +1,7 @@
 package io.aigw.bench.routing.application;
 
 import io.aigw.bench.routing.domain.DatasetResult;
+import io.aigw.bench.routing.domain.LabelStats;
 import io.aigw.bench.routing.domain.Oracle;
 import io.aigw.bench.routing.domain.Reply;
 import io.aigw.bench.routing.domain.Scorer;
@@ -41,6 +42,12 @@ public final class RoutingBenchmark {
             results.add(StrategyResult.of(strategy, set.prompts(), got, scorer));
         }
         return new DatasetResult(
-                set.dataset(), set.rows(), set.contaminatedRemoved(), set.sample(), set.maxTokens(), results);
+                set.dataset(),
+                set.rows(),
+                set.contaminatedRemoved(),
+                set.sample(),
+                set.maxTokens(),
+                LabelStats.of(set.prompts()),
+                results);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param contaminatedRemoved prompts left out because RouteLLM lists them as contaminated
  * @param sample how the prompts were sampled from the clean ones ({@code "full set"} when not)
  * @param maxTokens the {@code max_tokens} every request carried
+ * @param labels what the labels alone say about the prompts sent
  * @param results one per strategy, in {@link Strategy} order
  */
 public record DatasetResult(
@@ -20,11 +21,13 @@ public record DatasetResult(
         int contaminatedRemoved,
         String sample,
         int maxTokens,
+        LabelStats labels,
         List<StrategyResult> results) {
 
     public DatasetResult {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(sample, "sample");
+        Objects.requireNonNull(labels, "labels");
         results = List.copyOf(results);
     }
 

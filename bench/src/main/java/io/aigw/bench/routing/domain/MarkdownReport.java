@@ -75,11 +75,19 @@ public final class MarkdownReport {
                 + " rejected cheap attempt) times 1,000. \"Answered by strong\" is the share of requests whose"
                 + " `x-aigw-model` was `gpt-4o`.\n");
 
+        sanityCheck(out, report);
+        method(out, report);
+        reading(out, report);
+        return out.toString();
+    }
+
+    private static void sanityCheck(StringBuilder out, RoutingReport report) {
         out.append("\n## Sanity check against the known baselines\n\n");
-        out.append("Here: always-weak, always-strong and the oracle above. Known: the table in"
-                + " `shared/data/README.md`.\n\n");
-        out.append("| set | n here / known | weak acc. here / known | strong acc. here / known |"
-                + " oracle acc. here / known | oracle strong share here / known |\n");
+        out.append("\"Run\" is always-weak, always-strong and the oracle above; \"labels\" is the share of the prompts"
+                + " sent whose recorded answer is labelled right, read straight from the files; \"known\" is the table"
+                + " in `shared/data/README.md`.\n\n");
+        out.append("| set | n here / known | weak acc. run / labels / known | strong acc. run / labels / known |"
+                + " oracle acc. run / known | oracle strong share run / known |\n");
         out.append("|---|---|---|---|---|---|\n");
         for (DatasetResult set : report.datasets()) {
             KnownBaseline known = KnownBaseline.of(set.dataset());
@@ -90,9 +98,9 @@ public final class MarkdownReport {
                     .append(" / ")
                     .append(thousands(known.n()))
                     .append(" | ")
-                    .append(pair(set, Strategy.ALWAYS_WEAK, known.weak()))
+                    .append(triple(set, Strategy.ALWAYS_WEAK, set.labels().weakAccuracy(), known.weak()))
                     .append(" | ")
-                    .append(pair(set, Strategy.ALWAYS_STRONG, known.strong()))
+                    .append(triple(set, Strategy.ALWAYS_STRONG, set.labels().strongAccuracy(), known.strong()))
                     .append(" | ")
                     .append(pair(set, Strategy.ORACLE, known.oracle()))
                     .append(" | ")
@@ -105,15 +113,139 @@ public final class MarkdownReport {
         }
         out.append('\n');
         for (DatasetResult set : report.datasets()) {
+            LabelStats labels = set.labels();
             out.append("- ").append(name(set.dataset())).append(": ");
             out.append(set.results().stream()
                     .filter(r -> r.strategy() != Strategy.ORACLE)
-                    .map(r -> r.strategy().label() + " " + r.replayMisses() + " answers not the recorded one, longest"
-                            + " answer " + r.maxCompletionTokens() + " tokens" + escalationReasons(r.escalations()))
+                    .map(r -> r.strategy().label() + ": replay misses " + r.replayMisses() + ", cut at max_tokens "
+                            + r.truncated() + ", longest answer " + r.maxCompletionTokens() + " tokens"
+                            + escalationReasons(r.escalations()))
                     .collect(Collectors.joining("; ")));
-            out.append(".\n");
+            out.append(". ");
+            set.result(Strategy.ALWAYS_WEAK).ifPresent(r -> out.append("Labels minus run: weak ")
+                    .append(labels.weakCorrect() - r.correct())
+                    .append(" answers"));
+            set.result(Strategy.ALWAYS_STRONG).ifPresent(r -> out.append(", strong ")
+                    .append(labels.strongCorrect() - r.correct())
+                    .append(" answers"));
+            out.append(". ")
+                    .append(labels.repeatedRows())
+                    .append(" rows repeat an earlier row's prompt, ")
+                    .append(labels.conflictingRows())
+                    .append(" of them with different labels.\n");
         }
-        return out.toString();
+        out.append("\nWhy the figures can differ from the known ones:\n\n");
+        out.append("- n: RouteLLM's contamination lists are matched exactly (as RouteLLM's own evaluation does) and"
+                + " every listed prompt is found, which leaves the n above; the known table's n is a little larger,"
+                + " so its accuracies are over a slightly different set (differences in the third decimal).\n");
+        out.append("- Cut answers: an answer stopped at `max_tokens` (`finish_reason: length`) counts as wrong even"
+                + " when the label says right — RouteLLM judged the whole answer, and the final line (`#### 18`) is"
+                + " what gets cut. \"Right by the labels but not in the run\" counts exactly these (cut answers"
+                + " labelled right).\n");
+        out.append("- Repeated prompts: the simulator matches on the prompt text and replays the first row with that"
+                + " text; the harness scores every row by its own labels, so repeats do not move the accuracy. A"
+                + " repeat whose labels differ from the first row's gets the first row's stand-in answer and shows"
+                + " as a replay miss (a replay miss is an answer that is not the recorded one of the model that"
+                + " gave it; it would also catch a prompt the simulator did not find).\n");
+    }
+
+    private static void method(StringBuilder out, RoutingReport report) {
+        out.append("\n## Method\n\n");
+        out.append("- Requests: `POST /v1/chat/completions` to the gateway with the demo key; `model` is `")
+                .append(Strategy.Models.WEAK)
+                .append("` (always-weak, upstream `sim-weak`), `")
+                .append(Strategy.Models.STRONG)
+                .append("` (always-strong, upstream `sim-strong`) or `cascade` (the default catalog's cascade"
+                        + " group: the tier-1 model first, the tier-3 model when a gate fails). No system prompt:"
+                        + " the simulator replays on an exact match of the last user message.\n");
+        out.append("- Scoring: a reply is right when it is a 200, was not cut at `max_tokens`, and RouteLLM's label"
+                + " for the model named in `x-aigw-model` says right (`llama-3-8b` plays Mixtral-8x7B-Instruct,"
+                + " `gpt-4o` plays gpt-4-1106-preview). The labels are read by the harness only, after the answer"
+                + " is in; nothing that routes sees them. Routing does not relay the simulator's"
+                + " `x-sim-replay-correct` header, so it is not used.\n");
+        for (DatasetResult set : report.datasets()) {
+            out.append("- `max_tokens` for ")
+                    .append(name(set.dataset()))
+                    .append(": ")
+                    .append(set.maxTokens())
+                    .append(". ")
+                    .append(maxTokensReason(set))
+                    .append('\n');
+        }
+        out.append("- Oracle: for each prompt, the strong model only when the weak answer scores wrong and the"
+                + " strong one right (scored as above), from this run's always-weak and always-strong replies."
+                + " Its accuracy is the share where either is right; its cost is, per prompt, the measured"
+                + " `x-aigw-cost-usd` of the reply it picks. It is a bound, not a router.\n");
+        out.append("- Prices (default catalog, USD per million tokens in / out): `llama-3-8b` 0.05 / 0.08,"
+                + " `gpt-4o` 2.50 / 10.00; tokens are counted by the simulator (cl100k_base).\n");
+    }
+
+    private static String maxTokensReason(DatasetResult set) {
+        String weakLongest = set.result(Strategy.ALWAYS_WEAK)
+                .map(r -> Integer.toString(r.maxCompletionTokens()))
+                .orElse("?");
+        int strongCut = set.result(Strategy.ALWAYS_STRONG)
+                .map(StrategyResult::truncated)
+                .orElse(0);
+        if (set.dataset() == Dataset.GSM8K) {
+            return "A common client setting for a worked maths answer. The longest replayed weak answer was "
+                    + weakLongest + " tokens, so the cascade's `finish_reason: length` gate had no weak answer to"
+                    + " catch; " + strongCut + " of the strong model's recorded answers are longer and were cut"
+                    + " (they count as wrong).";
+        }
+        return "The original evaluation wants one letter; the simulator's MMLU stand-in (`MMLU replay: correct`"
+                + " or `… incorrect`) is at most " + weakLongest + " tokens, so nothing is cut.";
+    }
+
+    private static void reading(StringBuilder out, RoutingReport report) {
+        out.append("\n## Reading the figures\n\n");
+        for (DatasetResult set : report.datasets()) {
+            var cascade = set.result(Strategy.CASCADE);
+            var weak = set.result(Strategy.ALWAYS_WEAK);
+            var oracle = set.result(Strategy.ORACLE);
+            if (cascade.isEmpty() || weak.isEmpty() || oracle.isEmpty()) {
+                continue;
+            }
+            StrategyResult c = cascade.get();
+            out.append("- ")
+                    .append(name(set.dataset()))
+                    .append(": the cascade escalated ")
+                    .append(thousands(c.escalatedRequests()))
+                    .append(" of ")
+                    .append(thousands(c.n()))
+                    .append(" requests (")
+                    .append(percent((double) c.escalatedRequests() / c.n()))
+                    .append("); accuracy ")
+                    .append(fraction(c.accuracy()))
+                    .append(" against always-weak's ")
+                    .append(fraction(weak.get().accuracy()))
+                    .append(" and the oracle's ")
+                    .append(fraction(oracle.get().accuracy()))
+                    .append(", at ")
+                    .append(usd(c))
+                    .append(" USD per 1,000 requests against ")
+                    .append(usd(weak.get()))
+                    .append(" and ")
+                    .append(usd(oracle.get()))
+                    .append(".\n");
+        }
+        out.append("\nThe cascade's gates are generic: they look at the answer and the request, never at what the"
+                + " right answer is — `finish_reason: length`, a refusal opening, an empty answer, tool-call arguments"
+                + " that are not JSON, content that is not JSON (or breaks the schema) when `response_format` asks"
+                + " for JSON, and two gates that are off in the default configuration: a mean-logprob threshold"
+                + " (`aigw.routing.cascade.min-mean-logprob`; the simulator returns no logprobs anyway) and a judge"
+                + " model (`aigw.routing.cascade.verifier-model`). The replayed answers here are complete, never"
+                + " refusals or empty, and the requests ask for no JSON or tools, so the gates have little or"
+                + " nothing to catch: a wrong answer from the weak model looks exactly like a right one to a format"
+                + " check. The cascade then answers like always-weak, at always-weak's cost. The distance to the"
+                + " oracle is what a quality signal would have to earn — a judge model, logprob confidence from a"
+                + " provider that returns it, or a learned router as in RouteLLM — and no gate here looks at the"
+                + " labels to fake it.\n");
+    }
+
+    private static String triple(DatasetResult set, Strategy strategy, double labels, double known) {
+        return set.result(strategy).map(r -> fraction(r.accuracy())).orElse("–") + " / " + fraction(labels) + " / "
+                + String.format(Locale.ROOT, "%.3f", known);
     }
 
     private static String escalationReasons(Map<String, Integer> escalations) {
