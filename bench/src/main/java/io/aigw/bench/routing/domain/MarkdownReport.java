@@ -122,12 +122,10 @@ public final class MarkdownReport {
                             + escalationReasons(r.escalations()))
                     .collect(Collectors.joining("; ")));
             out.append(". ");
-            set.result(Strategy.ALWAYS_WEAK).ifPresent(r -> out.append("Labels minus run: weak ")
-                    .append(labels.weakCorrect() - r.correct())
-                    .append(" answers"));
-            set.result(Strategy.ALWAYS_STRONG).ifPresent(r -> out.append(", strong ")
-                    .append(labels.strongCorrect() - r.correct())
-                    .append(" answers"));
+            set.result(Strategy.ALWAYS_WEAK).ifPresent(r -> out.append("Right by the labels but not in the run: weak ")
+                    .append(labels.weakCorrect() - r.correct()));
+            set.result(Strategy.ALWAYS_STRONG)
+                    .ifPresent(r -> out.append(", strong ").append(labels.strongCorrect() - r.correct()));
             out.append(". ")
                     .append(labels.repeatedRows())
                     .append(" rows repeat an earlier row's prompt, ")
@@ -240,7 +238,9 @@ public final class MarkdownReport {
                 + " check. The cascade then answers like always-weak, at always-weak's cost. The distance to the"
                 + " oracle is what a quality signal would have to earn — a judge model, logprob confidence from a"
                 + " provider that returns it, or a learned router as in RouteLLM — and no gate here looks at the"
-                + " labels to fake it.\n");
+                + " labels to fake it. To watch the one gate that can fire here, run with a tighter"
+                + " `--gsm8k-max-tokens` (e.g. 256): the weak answers that get cut are escalated to the strong"
+                + " model, and their cost shows in the cascade's cost.\n");
     }
 
     private static String triple(DatasetResult set, Strategy strategy, double labels, double known) {
