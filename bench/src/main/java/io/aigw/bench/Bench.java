@@ -1,0 +1,36 @@
+package io.aigw.bench;
+
+import io.aigw.bench.routing.RoutingBenchCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** {@code ./aigw bench <name> [options]}: runs one benchmark against a stack it starts and stops itself. */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            out.print(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (args[0].equals("routing")) {
+            return new RoutingBenchCommand(out, err).run(rest);
+        }
+        err.println("bench: unknown benchmark: " + args[0]);
+        err.print(usage());
+        return 2;
+    }
+
+    static String usage() {
+        return "usage: ./aigw bench <benchmark> [options]\n\n"
+                + "  routing   GSM8K and MMLU (RouteLLM labels) through gateway -> routing -> simulator replay:\n"
+                + "            accuracy, cost per 1,000 requests and strong share of always-weak, always-strong,\n"
+                + "            the cascade and the oracle. Options: ./aigw bench routing --help\n";
+    }
+}
