@@ -88,6 +88,11 @@ public final class RoutingBenchCommand {
                 .logDirectory(options.root().resolve("bench/target/bench-logs"))
                 // the children run in the log directory, where the simulator's default ../shared/data is not
                 .env(Service.SIMULATOR, "AIGW_SHARED_DATA", options.data().toString())
+                // the simulator is unthrottled below, so routing must not hold it to the shipped limits
+                .env(Service.ROUTING, "AIGW_SIM_WEAK_RPM", "0")
+                .env(Service.ROUTING, "AIGW_SIM_WEAK_TPM", "0")
+                .env(Service.ROUTING, "AIGW_SIM_STRONG_RPM", "0")
+                .env(Service.ROUTING, "AIGW_SIM_STRONG_TPM", "0")
                 .healthTimeout(Duration.ofSeconds(180))
                 .listener(new StackListener() {
                     @Override
