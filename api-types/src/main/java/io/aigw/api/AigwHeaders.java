@@ -26,6 +26,14 @@ public final class AigwHeaders {
     public static final String CACHE = "x-aigw-cache";
     public static final String CACHE_SIMILARITY = "x-aigw-cache-similarity";
     public static final String COST_USD = "x-aigw-cost-usd";
+
+    /**
+     * Tokens (prompt plus completion, every attempt) a non-streamed answer used: what the gateway
+     * charges against the tenant's token limits. A stream's headers leave before its usage is known,
+     * so streams do not carry it.
+     */
+    public static final String TOKENS = "x-aigw-tokens";
+
     public static final String SAVED_USD = "x-aigw-saved-usd";
     public static final String MIN_TIER = "x-aigw-min-tier";
     public static final String MAX_TIER = "x-aigw-max-tier";

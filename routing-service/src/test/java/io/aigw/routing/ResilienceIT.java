@@ -124,6 +124,8 @@ class ResilienceIT {
                 .valueEquals(AigwHeaders.MODEL, "cheap-elsewhere")
                 .expectHeader()
                 .valueEquals(AigwHeaders.ATTEMPTS, "2")
+                .expectHeader()
+                .valueEquals(AigwHeaders.TOKENS, "150")
                 .expectBody()
                 .jsonPath("$.choices[0].message.content")
                 .isEqualTo("from secondary");

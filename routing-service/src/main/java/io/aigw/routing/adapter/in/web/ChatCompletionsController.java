@@ -82,6 +82,7 @@ public class ChatCompletionsController {
                 .<ResponseEntity<?>>map(answer -> {
                     HttpHeaders headers = routeHeaders(command, trail);
                     headers.set(AigwHeaders.COST_USD, trail.cost().toPlainString());
+                    headers.set(AigwHeaders.TOKENS, Long.toString(trail.usage().total()));
                     return ResponseEntity.ok()
                             .headers(headers)
                             .contentType(MediaType.APPLICATION_JSON)
