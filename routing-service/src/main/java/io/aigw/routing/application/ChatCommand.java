@@ -8,6 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A client's chat completion as routing receives it.
  *
  * @param body the client's full body; travels to OpenAI-type providers untouched but for {@code model}
+ * @param keyId the gateway key's id ({@code x-aigw-key-id}), for the ledger; null when unknown
  * @param tiers the tiers this request may use
  */
-public record ChatCommand(String requestId, String tenant, ChatRequest request, ObjectNode body, TierRange tiers) {}
+public record ChatCommand(
+        String requestId, String tenant, String keyId, ChatRequest request, ObjectNode body, TierRange tiers) {}

@@ -41,6 +41,7 @@ public class ChatCompletionService {
     private final OpenAiShapes shapes;
     private final TokenCounter tokens;
     private final ProviderCapacity capacity;
+    private final UsageReporter usage;
 
     public ChatCompletionService(
             RoutePlans plans,
@@ -51,8 +52,10 @@ public class ChatCompletionService {
             RoutingMetrics metrics,
             OpenAiShapes shapes,
             TokenCounter tokens,
-            ProviderCapacity capacity) {
+            ProviderCapacity capacity,
+            UsageReporter usage) {
         this.capacity = capacity;
+        this.usage = usage;
         this.plans = plans;
         this.providers = providers;
         this.health = health;
@@ -96,6 +99,7 @@ public class ChatCompletionService {
     /** Reports a finished request to everyone who wants to know. */
     public void finished(FinishedRequest request) {
         metrics.finished(request);
+        usage.report(request);
     }
 
     private Mono<ObjectNode> attempt(

@@ -4,6 +4,7 @@ import io.aigw.routing.domain.EscalationReason;
 import io.aigw.routing.domain.PlannedDeployment;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,14 +86,17 @@ public final class RequestTrail {
         return new FinishedRequest(
                 command.requestId(),
                 command.tenant(),
+                command.keyId(),
                 command.request().model(),
                 answered == null ? null : answered.deployment(),
                 status,
+                calls,
                 attempts,
                 escalations,
                 usage(),
                 cost(),
                 Duration.ofNanos(System.nanoTime() - startNanos),
-                command.request().stream());
+                command.request().stream(),
+                Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package io.aigw.routing.config;
 
+import io.aigw.api.usage.UsageEvent;
 import io.aigw.routing.adapter.in.web.InternalTokenWebFilter;
 import io.aigw.routing.adapter.in.web.OpenAiErrorWebExceptionHandler;
 import io.aigw.routing.adapter.out.anthropic.AnthropicProviderClient;
@@ -9,6 +10,7 @@ import io.aigw.routing.adapter.out.micrometer.MicrometerRoutingMetrics;
 import io.aigw.routing.adapter.out.openai.OpenAiCompatibleProviderClient;
 import io.aigw.routing.adapter.out.provider.ProviderClientsByType;
 import io.aigw.routing.adapter.out.provider.UpstreamErrors;
+import io.aigw.routing.adapter.out.redis.RedisStreamUsageEvents;
 import io.aigw.routing.adapter.out.resilience4j.Resilience4jCircuitBreakers;
 import io.aigw.routing.application.AnswerVerifier;
 import io.aigw.routing.application.ChatCompletionService;
@@ -20,6 +22,8 @@ import io.aigw.routing.application.ProviderCapacity;
 import io.aigw.routing.application.ProviderClient;
 import io.aigw.routing.application.RoutePlans;
 import io.aigw.routing.application.RoutingMetrics;
+import io.aigw.routing.application.UsageEvents;
+import io.aigw.routing.application.UsageReporter;
 import io.aigw.routing.domain.Cooldowns;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.LatencyStats;
@@ -37,6 +41,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
@@ -142,12 +147,26 @@ public class RoutingConfiguration {
             OpenAiShapes shapes,
             JsonMapper json,
             TokenCounter tokens,
-            ProviderCapacity capacity) {
+            ProviderCapacity capacity,
+            UsageReporter usage) {
         Double minLogprob = properties.cascade().minMeanLogprob();
         QualityGates gates = new QualityGates(
                 new JacksonJsonInspector(json),
                 minLogprob == null ? OptionalDouble.empty() : OptionalDouble.of(minLogprob));
-        return new ChatCompletionService(plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity);
+        return new ChatCompletionService(
+                plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage);
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisStreamUsageEvents usageEvents(
+            ReactiveStringRedisTemplate redis, JsonMapper json, RoutingProperties properties, MeterRegistry meters) {
+        RoutingProperties.UsageProperties usage = properties.usage();
+        return new RedisStreamUsageEvents(redis, UsageEvent.STREAM, json, usage.backlog(), usage.retryEvery(), meters);
+    }
+
+    @Bean
+    UsageReporter usageReporter(ModelCatalog catalog, UsageEvents events) {
+        return new UsageReporter(catalog, events);
     }
 
     @Bean

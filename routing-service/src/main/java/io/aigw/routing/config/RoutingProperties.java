@@ -22,7 +22,18 @@ public record RoutingProperties(
         @Min(1) @DefaultValue("512") int defaultOutputTokens,
         @Valid @NotNull @DefaultValue CircuitBreakerProperties circuitBreaker,
         @Valid @NotNull @DefaultValue CascadeProperties cascade,
-        @Valid @NotNull @DefaultValue LimitsProperties limits) {
+        @Valid @NotNull @DefaultValue LimitsProperties limits,
+        @Valid @NotNull @DefaultValue UsageProperties usage) {
+
+    /**
+     * Usage events for billing ({@code aigw.routing.usage.*}).
+     *
+     * @param backlog events kept in memory while Redis does not take them; beyond it they are dropped
+     *     (logged and counted)
+     * @param retryEvery how often waiting events are offered to Redis again
+     */
+    public record UsageProperties(
+            @Min(1) @DefaultValue("100000") int backlog, @NotNull @DefaultValue("1s") Duration retryEvery) {}
 
     /**
      * How provider RPM/TPM limits are counted ({@code aigw.routing.limits.*}).

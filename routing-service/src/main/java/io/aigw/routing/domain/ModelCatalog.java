@@ -73,6 +73,16 @@ public final class ModelCatalog {
         return group == null ? "single" : group.strategy();
     }
 
+    /**
+     * The model "the same traffic at the top tier" is priced at in savings reports: the dearest model
+     * of the highest tier (by the price of a million input plus a million output tokens).
+     */
+    public Optional<Model> topTierReference() {
+        return models.values().stream()
+                .max(java.util.Comparator.comparingInt(Model::tier)
+                        .thenComparing(m -> m.price().cost(1_000_000, 1_000_000)));
+    }
+
     private Deployment deployment(Model model) {
         return new Deployment(model, providers.get(model.providerId()));
     }

@@ -46,6 +46,7 @@ public class ChatCompletionsController {
             @RequestBody(required = false) String text,
             @RequestHeader(name = AigwHeaders.REQUEST_ID, required = false) String requestId,
             @RequestHeader(name = AigwHeaders.TENANT, required = false) String tenant,
+            @RequestHeader(name = AigwHeaders.KEY_ID, required = false) String keyId,
             @RequestHeader(name = AigwHeaders.MIN_TIER, required = false) String minTier,
             @RequestHeader(name = AigwHeaders.MAX_TIER, required = false) String maxTier,
             ServerHttpResponse response) {
@@ -60,7 +61,12 @@ public class ChatCompletionsController {
                     }
                     TierRange tiers = new TierRange(min, max, 3);
                     return new ChatCommand(
-                            requestId, tenant == null ? "unknown" : tenant, parsed.request(), parsed.body(), tiers);
+                            requestId,
+                            tenant == null ? "unknown" : tenant,
+                            keyId,
+                            parsed.request(),
+                            parsed.body(),
+                            tiers);
                 })
                 .flatMap(command -> {
                     RequestTrail trail = new RequestTrail();
