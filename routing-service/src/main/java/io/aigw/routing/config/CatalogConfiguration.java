@@ -67,7 +67,16 @@ public class CatalogConfiguration {
 
     private static Provider provider(CatalogProperties.ProviderProperties p) {
         ProviderType type = providerType(p.id(), p.type());
-        return new Provider(p.id(), type, p.baseUrl(), p.apiKey(), p.timeout(), p.authHeader(), p.authScheme());
+        return new Provider(
+                p.id(),
+                type,
+                p.baseUrl(),
+                p.apiKey(),
+                p.timeout(),
+                p.authHeader(),
+                p.authScheme(),
+                p.firstTokenTimeout(),
+                p.streamIdleTimeout());
     }
 
     private static ProviderType providerType(String id, String type) {

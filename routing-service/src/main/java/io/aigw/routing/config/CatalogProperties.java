@@ -31,6 +31,9 @@ public record CatalogProperties(
      *     x-api-key} for anthropic)
      * @param authScheme the word before the key; defaults to {@code Bearer} (none for anthropic)
      * @param limits what the provider allows this account per minute, over all its models
+     * @param firstTokenTimeout how long a stream may wait for its first chunk; defaults to {@code
+     *     timeout}
+     * @param streamIdleTimeout the longest pause allowed between two chunks; defaults to {@code timeout}
      */
     public record ProviderProperties(
             String id,
@@ -40,7 +43,9 @@ public record CatalogProperties(
             @DefaultValue("60s") Duration timeout,
             String authHeader,
             String authScheme,
-            @DefaultValue LimitProperties limits) {
+            @DefaultValue LimitProperties limits,
+            Duration firstTokenTimeout,
+            Duration streamIdleTimeout) {
 
         @Override
         public String toString() {

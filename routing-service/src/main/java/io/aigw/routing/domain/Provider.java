@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param authHeader the header that carries the key ({@code Authorization}; Azure uses {@code
  *     api-key}, Anthropic {@code x-api-key})
  * @param authScheme the word before the key in that header ({@code Bearer}), or empty for none
+ * @param timeout how long a non-streamed answer may take as a whole
+ * @param firstTokenTimeout how long a stream may take to send its first chunk; defaults to {@code
+ *     timeout}
+ * @param streamIdleTimeout the longest pause between two chunks of a stream; defaults to {@code
+ *     timeout}
  */
 public record Provider(
         String id,
@@ -20,10 +25,23 @@ public record Provider(
         String apiKey,
         Duration timeout,
         String authHeader,
-        String authScheme) {
+        String authScheme,
+        Duration firstTokenTimeout,
+        Duration streamIdleTimeout) {
 
     public Provider(String id, ProviderType type, URI baseUrl, String apiKey, Duration timeout) {
         this(id, type, baseUrl, apiKey, timeout, null, null);
+    }
+
+    public Provider(
+            String id,
+            ProviderType type,
+            URI baseUrl,
+            String apiKey,
+            Duration timeout,
+            String authHeader,
+            String authScheme) {
+        this(id, type, baseUrl, apiKey, timeout, authHeader, authScheme, null, null);
     }
 
     public Provider {
@@ -40,9 +58,11 @@ public record Provider(
                 authHeader == null || authHeader.isBlank() ? (anthropic ? "x-api-key" : "Authorization") : authHeader;
         authScheme = authScheme == null ? (anthropic ? "" : "Bearer") : authScheme.strip();
         Objects.requireNonNull(timeout, () -> "provider '" + id + "': timeout is required");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("provider '" + id + "': timeout must be positive, was " + timeout);
-        }
+        requirePositive(id, "timeout", timeout);
+        firstTokenTimeout = firstTokenTimeout == null ? timeout : firstTokenTimeout;
+        streamIdleTimeout = streamIdleTimeout == null ? timeout : streamIdleTimeout;
+        requirePositive(id, "first-token-timeout", firstTokenTimeout);
+        requirePositive(id, "stream-idle-timeout", streamIdleTimeout);
     }
 
     public boolean hasApiKey() {
@@ -53,6 +73,12 @@ public record Provider(
     public String toString() {
         return "Provider[id=" + id + ", type=" + type + ", baseUrl=" + baseUrl + ", apiKey="
                 + (hasApiKey() ? "****" : "") + ", timeout=" + timeout + "]";
+    }
+
+    private static void requirePositive(String id, String what, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("provider '" + id + "': " + what + " must be positive, was " + value);
+        }
     }
 
     static String requireText(String value, String what) {

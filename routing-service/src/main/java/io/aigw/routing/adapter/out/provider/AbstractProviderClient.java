@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,16 +55,23 @@ public abstract class AbstractProviderClient implements ProviderClient {
 
     @Override
     public final Flux<String> stream(Deployment deployment, ObjectNode body) {
-        Duration timeout = deployment.provider().timeout();
+        Duration first = deployment.provider().firstTokenTimeout();
+        Duration idle = deployment.provider().streamIdleTimeout();
+        AtomicBoolean started = new AtomicBoolean();
         AtomicBoolean done = new AtomicBoolean();
-        // The timeout applies to the first chunk and to every gap between chunks: a provider that
-        // stalls mid-answer is as broken as one that never starts.
+        // One bound for the first chunk, one for every gap after it: a provider that stalls
+        // mid-answer is as broken as one that never starts, but a long prompt may take a while to
+        // its first token.
         return doStream(deployment, body)
-                .doOnNext(data -> done.compareAndSet(false, DONE.equals(data.strip())))
+                .doOnNext(data -> {
+                    started.set(true);
+                    done.compareAndSet(false, DONE.equals(data.strip()));
+                })
                 // a stream that ends without [DONE] was cut, even if the connection closed cleanly
                 .concatWith(Mono.defer(() -> done.get() ? Mono.empty() : Mono.error(errors.cut(deployment))))
-                .timeout(Mono.delay(timeout), chunk -> Mono.delay(timeout))
-                .onErrorMap(e -> translate(deployment, e, timeout));
+                .timeout(Mono.delay(first), chunk -> Mono.delay(idle))
+                .onErrorMap(
+                        e -> started.get() ? translateMidStream(deployment, e, idle) : translate(deployment, e, first));
     }
 
     /** Sets the provider's key in the header and with the scheme it expects, when it has one. */
@@ -86,6 +94,18 @@ public abstract class AbstractProviderClient implements ProviderClient {
         return response.bodyToMono(String.class)
                 .defaultIfEmpty("")
                 .flatMap(text -> Mono.error(errors.fromStatus(deployment, status, text, retryAfter)));
+    }
+
+    /** After the first chunk: a timeout is a stalled stream, a closed connection a cut one. */
+    private Throwable translateMidStream(Deployment deployment, Throwable error, Duration idle) {
+        if (error instanceof TimeoutException) {
+            return new RoutingException.UpstreamTimeout("provider '"
+                    + deployment.provider().id() + "' paused its stream for more than " + idle.toMillis() + " ms");
+        }
+        if (error instanceof PrematureCloseException) {
+            return errors.cut(deployment);
+        }
+        return translate(deployment, error, idle);
     }
 
     private Throwable translate(Deployment deployment, Throwable error, Duration timeout) {

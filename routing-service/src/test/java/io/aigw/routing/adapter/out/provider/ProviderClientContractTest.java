@@ -148,6 +148,10 @@ public abstract class ProviderClientContractTest {
     }
 
     private Deployment deployment(String baseUrl, Duration timeout) {
+        return deployment(baseUrl, timeout, timeout, timeout);
+    }
+
+    private Deployment deployment(String baseUrl, Duration timeout, Duration firstToken, Duration idle) {
         Provider provider = new Provider(
                 PROVIDER_ID,
                 type(),
@@ -155,7 +159,9 @@ public abstract class ProviderClientContractTest {
                 API_KEY,
                 timeout,
                 configuredAuthHeader(),
-                configuredAuthScheme());
+                configuredAuthScheme(),
+                firstToken,
+                idle);
         return new Deployment(
                 new Model("contract-model", PROVIDER_ID, UPSTREAM_MODEL, 1, Price.FREE, 8192, Set.of()), provider);
     }
@@ -381,6 +387,36 @@ public abstract class ProviderClientContractTest {
         assertThat(error)
                 .isInstanceOf(RoutingException.UpstreamTimeout.class)
                 .hasMessage("provider '" + PROVIDER_ID + "' did not answer within 300 ms");
+    }
+
+    @Test
+    void shouldBoundTheFirstChunkOnItsOwnWhenAStreamIsSlowToStart() {
+        stub(sseAnswer(streamBody(false)).withFixedDelay((int) SHORT_TIMEOUT.toMillis() * 5));
+        Deployment deployment = deployment(upstream.baseUrl() + basePath(), TIMEOUT, SHORT_TIMEOUT, TIMEOUT);
+
+        Throwable error = catchThrowable(
+                () -> client.stream(deployment, streamBodyAsked(false)).blockLast());
+
+        assertThat(error)
+                .isInstanceOf(RoutingException.UpstreamTimeout.class)
+                .hasMessage("provider '" + PROVIDER_ID + "' did not answer within 300 ms");
+    }
+
+    @Test
+    void shouldFailWithUpstreamTimeoutWhenAStartedStreamPausesTooLong() {
+        // two halves of the stream, a second apart: the first chunks arrive, then the stream stalls
+        stub(sseAnswer(streamBody(false)).withChunkedDribbleDelay(2, 2000));
+        Deployment deployment = deployment(upstream.baseUrl() + basePath(), TIMEOUT, TIMEOUT, SHORT_TIMEOUT);
+        List<String> received = new ArrayList<>();
+
+        Throwable error = catchThrowable(() -> client.stream(deployment, streamBodyAsked(false))
+                .doOnNext(received::add)
+                .blockLast());
+
+        assertThat(received).as("chunks before the pause").isNotEmpty();
+        assertThat(error)
+                .isInstanceOf(RoutingException.UpstreamTimeout.class)
+                .hasMessage("provider '" + PROVIDER_ID + "' paused its stream for more than 300 ms");
     }
 
     @ParameterizedTest(name = "stream={0}")
