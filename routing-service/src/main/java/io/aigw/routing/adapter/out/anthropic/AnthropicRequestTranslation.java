@@ -44,6 +44,7 @@ final class AnthropicRequestTranslation {
         }
         stopSequences(body.path("stop"), out);
         tools(body, out);
+        jsonMode(body.path("response_format"), out);
         if (body.path("user").isString()) {
             out.putObject("metadata").put("user_id", body.get("user").stringValue());
         }
@@ -51,6 +52,26 @@ final class AnthropicRequestTranslation {
             out.put("stream", true);
         }
         return out;
+    }
+
+    /**
+     * Anthropic has no {@code response_format}. Dropping it would hand a JSON-mode client prose, so
+     * the request is stated in the system prompt instead (with the schema when given); the cascade's
+     * JSON gates then check the answer like any other provider's.
+     */
+    private void jsonMode(JsonNode format, ObjectNode out) {
+        String type = format.path("type").asString("");
+        if (!type.equals("json_object") && !type.equals("json_schema")) {
+            return;
+        }
+        StringBuilder instruction =
+                new StringBuilder("Answer with one valid JSON object and nothing else: no prose, no code fences.");
+        JsonNode schema = format.path("json_schema").path("schema");
+        if (type.equals("json_schema") && schema.isObject()) {
+            instruction.append(" It must match this JSON Schema: ").append(json.writeValueAsString(schema));
+        }
+        String system = out.path("system").asString("");
+        out.put("system", system.isEmpty() ? instruction.toString() : system + "\n\n" + instruction);
     }
 
     private static int maxTokens(ObjectNode body) {

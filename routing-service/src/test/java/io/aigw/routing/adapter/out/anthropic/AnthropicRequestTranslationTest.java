@@ -42,6 +42,34 @@ class AnthropicRequestTranslationTest {
     }
 
     @Test
+    void shouldAskForJsonInTheSystemPromptWhenTheClientWantsJsonMode() {
+        ObjectNode anthropic = translate(
+                """
+                {"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"hi"}],
+                 "response_format":{"type":"json_object"}}""",
+                false);
+
+        assertThat(anthropic.get("system").stringValue())
+                .isEqualTo(
+                        "Be brief.\n\nAnswer with one valid JSON object and nothing else: no prose, no code fences.");
+        assertThat(anthropic.has("response_format")).isFalse();
+    }
+
+    @Test
+    void shouldStateTheSchemaWhenTheClientSendsAJsonSchema() {
+        ObjectNode anthropic = translate(
+                """
+                {"messages":[{"role":"user","content":"hi"}],
+                 "response_format":{"type":"json_schema","json_schema":{"name":"x",
+                   "schema":{"type":"object","required":["a"]}}}}""",
+                false);
+
+        assertThat(anthropic.get("system").stringValue())
+                .isEqualTo("Answer with one valid JSON object and nothing else: no prose, no code fences."
+                        + " It must match this JSON Schema: {\"type\":\"object\",\"required\":[\"a\"]}");
+    }
+
+    @Test
     void shouldCollectSystemAndDeveloperMessagesIntoTheSystemPromptWhenTheyAppearAnywhere() {
         String body =
                 """
