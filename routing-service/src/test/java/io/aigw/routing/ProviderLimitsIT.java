@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aigw.api.AigwHeaders;
@@ -61,6 +62,7 @@ class ProviderLimitsIT {
         model(r, 1, "backup", 2, "1", 1);
         model(r, 2, "flaky", 1, "0.1", 100);
         model(r, 3, "steady", 2, "1", 100);
+        model(r, 4, "signalled", 1, "1", 100);
         r.add("aigw.groups[0].name", () -> "auto");
         r.add("aigw.groups[0].members", () -> "cheap,backup");
         r.add("aigw.groups[1].name", () -> "second");
@@ -104,6 +106,13 @@ class ProviderLimitsIT {
                 .exchange();
     }
 
+    /** The block is written off the request path: wait for it to land, then read how long it lasts. */
+    private Duration blockOf(String model) {
+        String key = "aigw:cap:{" + PROVIDER + "}:model:" + model + ":blocked";
+        return await().atMost(Duration.ofSeconds(5))
+                .until(() -> redis.getExpire(key).block(Duration.ofSeconds(5)), left -> left.getSeconds() > 0);
+    }
+
     @Test
     void shouldSpillOverToTheNextDeploymentAndThenAnswer503WhenEveryLimitIsReached() {
         ask("auto").expectStatus().isOk().expectHeader().valueEquals(AigwHeaders.MODEL, "cheap");
@@ -129,6 +138,27 @@ class ProviderLimitsIT {
     }
 
     @Test
+    void shouldBlockTheDeploymentForEveryReplicaWhenASuccessfulAnswerSaysTheBudgetIsUsedUp() {
+        upstream.stubFor(
+                post(urlEqualTo("/v1/chat/completions"))
+                        .withRequestBody(matchingJsonPath("$.model", equalTo("signalled")))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withHeader("x-ratelimit-remaining-requests", "0")
+                                        .withHeader("x-ratelimit-reset-requests", "20s")
+                                        .withBody(
+                                                "{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                                                        + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}")));
+
+        ask("signalled").expectStatus().isOk();
+
+        Duration left = blockOf("signalled");
+        assertThat(left).isGreaterThan(Duration.ofSeconds(10)).isLessThanOrEqualTo(Duration.ofSeconds(20));
+        ask("signalled").expectStatus().isEqualTo(503);
+    }
+
+    @Test
     void shouldBlockTheDeploymentForEveryReplicaWhenTheProviderAnswers429() {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("flaky")))
@@ -140,8 +170,7 @@ class ProviderLimitsIT {
         ask("second").expectStatus().isOk().expectHeader().valueEquals(AigwHeaders.MODEL, "steady");
 
         // the block lives in Redis, where every routing replica reserves
-        Duration left = redis.getExpire("aigw:cap:{" + PROVIDER + "}:model:flaky:blocked")
-                .block(Duration.ofSeconds(5));
+        Duration left = blockOf("flaky");
         assertThat(left).isGreaterThan(Duration.ofSeconds(20)).isLessThanOrEqualTo(Duration.ofSeconds(30));
     }
 }

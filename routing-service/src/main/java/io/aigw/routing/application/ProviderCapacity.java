@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * replica counts alone against its share of each limit (ADR 0007): the limit still holds, at the cost
  * of some headroom, and the request path never waits on a broken Redis.
  */
-public class ProviderCapacity {
+public class ProviderCapacity implements ProviderSignals {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCapacity.class);
 
@@ -91,6 +91,11 @@ public class ProviderCapacity {
             fireAndForget(shared.block(scopes, wait).onErrorResume(e -> Mono.empty()), "clamp");
             fireAndForget(local.block(scopes, wait), "clamp");
         }
+    }
+
+    @Override
+    public void exhausted(Deployment deployment, Duration resetIn) {
+        clamp(deployment, resetIn);
     }
 
     private CapacityStore store(Reservation reservation) {

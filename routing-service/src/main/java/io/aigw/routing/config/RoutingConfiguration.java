@@ -59,14 +59,14 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    ProviderClient providerClient(WebClient.Builder builder, JsonMapper json, Clock clock) {
+    ProviderClient providerClient(WebClient.Builder builder, JsonMapper json, Clock clock, ProviderCapacity capacity) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
         WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
         UpstreamErrors errors = new UpstreamErrors(json);
-        ProviderClient openAi = new OpenAiCompatibleProviderClient(webClient, errors, clock);
-        ProviderClient anthropic = new AnthropicProviderClient(webClient, errors, clock, json);
+        ProviderClient openAi = new OpenAiCompatibleProviderClient(webClient, errors, clock, capacity);
+        ProviderClient anthropic = new AnthropicProviderClient(webClient, errors, clock, json, capacity);
         return new ProviderClientsByType(Map.of(
                 ProviderType.OPENAI, openAi,
                 ProviderType.OPENAI_COMPATIBLE, openAi,

@@ -2,6 +2,7 @@ package io.aigw.routing.adapter.out.anthropic;
 
 import io.aigw.routing.adapter.out.provider.AbstractProviderClient;
 import io.aigw.routing.adapter.out.provider.UpstreamErrors;
+import io.aigw.routing.application.ProviderSignals;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.Provider;
 import java.time.Clock;
@@ -33,7 +34,12 @@ public class AnthropicProviderClient extends AbstractProviderClient {
     private final AnthropicResponseTranslation responses;
 
     public AnthropicProviderClient(WebClient webClient, UpstreamErrors errors, Clock clock, JsonMapper json) {
-        super(webClient, errors, clock);
+        this(webClient, errors, clock, json, ProviderSignals.NONE);
+    }
+
+    public AnthropicProviderClient(
+            WebClient webClient, UpstreamErrors errors, Clock clock, JsonMapper json, ProviderSignals signals) {
+        super(webClient, errors, clock, signals);
         this.json = json;
         this.requests = new AnthropicRequestTranslation(json);
         this.responses = new AnthropicResponseTranslation(json);
@@ -42,9 +48,13 @@ public class AnthropicProviderClient extends AbstractProviderClient {
     @Override
     protected Mono<ObjectNode> doComplete(Deployment deployment, ObjectNode body) {
         return Mono.defer(() -> request(deployment, body, false, MediaType.APPLICATION_JSON)
-                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
-                        ? response.bodyToMono(JsonNode.class).map(message -> responses.toCompletion(message, now()))
-                        : failure(deployment, response)));
+                .exchangeToMono(response -> {
+                    if (!response.statusCode().is2xxSuccessful()) {
+                        return failure(deployment, response);
+                    }
+                    observe(deployment, response);
+                    return response.bodyToMono(JsonNode.class).map(message -> responses.toCompletion(message, now()));
+                }));
     }
 
     @Override
@@ -53,10 +63,14 @@ public class AnthropicProviderClient extends AbstractProviderClient {
             AnthropicStreamTranslation translation = new AnthropicStreamTranslation(
                     json, body.path("stream_options").path("include_usage").asBoolean(false), now());
             return request(deployment, body, true, MediaType.TEXT_EVENT_STREAM)
-                    .exchangeToFlux(response -> response.statusCode().is2xxSuccessful()
-                            ? response.bodyToFlux(SSE)
-                            : this.<ServerSentEvent<String>>failure(deployment, response)
-                                    .flux())
+                    .exchangeToFlux(response -> {
+                        if (!response.statusCode().is2xxSuccessful()) {
+                            return this.<ServerSentEvent<String>>failure(deployment, response)
+                                    .flux();
+                        }
+                        observe(deployment, response);
+                        return response.bodyToFlux(SSE);
+                    })
                     .mapNotNull(ServerSentEvent::data)
                     .concatMapIterable(translation::onEvent)
                     .onErrorMap(

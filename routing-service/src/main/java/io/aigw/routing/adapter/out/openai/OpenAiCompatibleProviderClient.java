@@ -2,6 +2,7 @@ package io.aigw.routing.adapter.out.openai;
 
 import io.aigw.routing.adapter.out.provider.AbstractProviderClient;
 import io.aigw.routing.adapter.out.provider.UpstreamErrors;
+import io.aigw.routing.application.ProviderSignals;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.Provider;
 import java.time.Clock;
@@ -27,21 +28,33 @@ public class OpenAiCompatibleProviderClient extends AbstractProviderClient {
         super(webClient, errors, clock);
     }
 
+    public OpenAiCompatibleProviderClient(
+            WebClient webClient, UpstreamErrors errors, Clock clock, ProviderSignals signals) {
+        super(webClient, errors, clock, signals);
+    }
+
     @Override
     protected Mono<ObjectNode> doComplete(Deployment deployment, ObjectNode body) {
-        return request(deployment, body, MediaType.APPLICATION_JSON)
-                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
-                        ? response.bodyToMono(ObjectNode.class)
-                        : failure(deployment, response));
+        return request(deployment, body, MediaType.APPLICATION_JSON).exchangeToMono(response -> {
+            if (!response.statusCode().is2xxSuccessful()) {
+                return failure(deployment, response);
+            }
+            observe(deployment, response);
+            return response.bodyToMono(ObjectNode.class);
+        });
     }
 
     @Override
     protected Flux<String> doStream(Deployment deployment, ObjectNode body) {
         return request(deployment, body, MediaType.TEXT_EVENT_STREAM)
-                .exchangeToFlux(response -> response.statusCode().is2xxSuccessful()
-                        ? response.bodyToFlux(SSE)
-                        : this.<ServerSentEvent<String>>failure(deployment, response)
-                                .flux())
+                .exchangeToFlux(response -> {
+                    if (!response.statusCode().is2xxSuccessful()) {
+                        return this.<ServerSentEvent<String>>failure(deployment, response)
+                                .flux();
+                    }
+                    observe(deployment, response);
+                    return response.bodyToFlux(SSE);
+                })
                 .mapNotNull(ServerSentEvent::data);
     }
 

@@ -1,6 +1,7 @@
 package io.aigw.routing.adapter.out.provider;
 
 import io.aigw.routing.application.ProviderClient;
+import io.aigw.routing.application.ProviderSignals;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.Provider;
 import io.aigw.routing.domain.RoutingException;
@@ -31,10 +32,40 @@ public abstract class AbstractProviderClient implements ProviderClient {
     protected final UpstreamErrors errors;
     protected final Clock clock;
 
+    private final ProviderSignals signals;
+
     protected AbstractProviderClient(WebClient webClient, UpstreamErrors errors, Clock clock) {
+        this(webClient, errors, clock, ProviderSignals.NONE);
+    }
+
+    protected AbstractProviderClient(WebClient webClient, UpstreamErrors errors, Clock clock, ProviderSignals signals) {
         this.webClient = webClient;
         this.errors = errors;
         this.clock = clock;
+        this.signals = signals;
+    }
+
+    /**
+     * Reads a successful answer's rate-limit headers: when the provider says a budget is used up
+     * (OpenAI {@code x-ratelimit-remaining-requests/tokens: 0}, Anthropic {@code
+     * anthropic-ratelimit-*-remaining: 0}), the deployment is left alone until the reset it gives.
+     */
+    protected void observe(Deployment deployment, ClientResponse response) {
+        HttpHeaders headers = response.headers().asHttpHeaders();
+        boolean exhausted = REMAINING_HEADERS.stream().anyMatch(name -> "0".equals(strip(headers.getFirst(name))));
+        if (exhausted) {
+            RetryAfter.from(headers::getFirst, clock).ifPresent(wait -> signals.exhausted(deployment, wait));
+        }
+    }
+
+    private static final java.util.List<String> REMAINING_HEADERS = java.util.List.of(
+            "x-ratelimit-remaining-requests",
+            "x-ratelimit-remaining-tokens",
+            "anthropic-ratelimit-requests-remaining",
+            "anthropic-ratelimit-tokens-remaining");
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     /** A non-streamed answer, already in OpenAI's {@code chat.completion} shape, with {@code usage}. */
