@@ -1,0 +1,44 @@
+package io.aigw.cache.adapter.in.web;
+
+import io.aigw.api.AigwHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lets {@code /internal/**} through only with the shared internal credential (ADR 0003), so that
+ * nobody reads or wipes a tenant's cache by forging {@code x-aigw-tenant}. Actuator stays open.
+ */
+public final class InternalTokenWebFilter implements WebFilter {
+
+    static final String PREFIX = "/internal/";
+
+    private final byte[] token;
+
+    public InternalTokenWebFilter(String token) {
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!exchange.getRequest().getPath().value().startsWith(PREFIX)) {
+            return chain.filter(exchange);
+        }
+        String presented = exchange.getRequest().getHeaders().getFirst(AigwHeaders.INTERNAL_TOKEN);
+        // constant-time comparison: the token must not leak through response timing
+        if (presented == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
+            return Mono.error(new InternalCallOnlyException());
+        }
+        return chain.filter(exchange);
+    }
+
+    /** Answered 401 with a problem detail. */
+    static final class InternalCallOnlyException extends RuntimeException {
+        InternalCallOnlyException() {
+            super("The cache API only accepts internal calls with x-aigw-internal-token.", null, false, false);
+        }
+    }
+}
