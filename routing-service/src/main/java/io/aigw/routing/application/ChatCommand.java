@@ -1,5 +1,6 @@
 package io.aigw.routing.application;
 
+import io.aigw.routing.domain.CachePolicy;
 import io.aigw.routing.domain.ChatRequest;
 import io.aigw.routing.domain.TierRange;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,6 +11,13 @@ import tools.jackson.databind.node.ObjectNode;
  * @param body the client's full body; travels to OpenAI-type providers untouched but for {@code model}
  * @param keyId the gateway key's id ({@code x-aigw-key-id}), for the ledger; null when unknown
  * @param tiers the tiers this request may use
+ * @param cache what the client lets the cache do
  */
 public record ChatCommand(
-        String requestId, String tenant, String keyId, ChatRequest request, ObjectNode body, TierRange tiers) {}
+        String requestId,
+        String tenant,
+        String keyId,
+        ChatRequest request,
+        ObjectNode body,
+        TierRange tiers,
+        CachePolicy cache) {}

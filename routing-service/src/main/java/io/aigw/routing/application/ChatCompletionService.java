@@ -1,5 +1,6 @@
 package io.aigw.routing.application;
 
+import io.aigw.routing.domain.CachePolicy;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.EscalationReason;
 import io.aigw.routing.domain.ModelCatalog;
@@ -42,6 +43,7 @@ public class ChatCompletionService {
     private final TokenCounter tokens;
     private final ProviderCapacity capacity;
     private final UsageReporter usage;
+    private final ResponseCache cache;
 
     public ChatCompletionService(
             RoutePlans plans,
@@ -53,9 +55,11 @@ public class ChatCompletionService {
             OpenAiShapes shapes,
             TokenCounter tokens,
             ProviderCapacity capacity,
-            UsageReporter usage) {
+            UsageReporter usage,
+            ResponseCache cache) {
         this.capacity = capacity;
         this.usage = usage;
+        this.cache = cache;
         this.plans = plans;
         this.providers = providers;
         this.health = health;
@@ -70,13 +74,44 @@ public class ChatCompletionService {
         return plans.catalog();
     }
 
+    /** Fails with 404 {@code model_not_found} before anything else is asked: the cache included. */
+    public void requireKnownModel(ChatCommand command) {
+        if (plans.catalog().resolve(command.request().model()).isEmpty()) {
+            throw new RoutingException.ModelNotFound(command.request().model());
+        }
+    }
+
+    /**
+     * Asks the cache, as far as the client allows; a hit is recorded in the trail. Never fails: a
+     * broken cache is a miss.
+     */
+    public Mono<CachedAnswer> lookup(ChatCommand command, RequestTrail trail) {
+        if (command.cache().lookup() == CachePolicy.Lookup.OFF) {
+            trail.cacheBypassed();
+            return Mono.just(CachedAnswer.MISS);
+        }
+        return cache.lookup(command.tenant(), command.body(), command.cache().lookup())
+                .doOnNext(found -> {
+                    if (found.isHit()) {
+                        trail.servedFromCache(found);
+                    }
+                });
+    }
+
+    /** A fresh, complete answer is offered to the cache unless the client said no-store. */
+    private void offerToCache(ChatCommand command, ObjectNode answer, RequestTrail trail) {
+        if (command.cache().store()) {
+            cache.store(command.tenant(), command.body(), answer, trail.cost());
+        }
+    }
+
     /** The plan for a request; fails with the error a client should see when nothing qualifies. */
     public RoutePlan plan(ChatCommand command) {
         return plans.plan(command);
     }
 
     public Mono<ObjectNode> complete(ChatCommand command, RoutePlan plan, RequestTrail trail) {
-        return attempt(command, plan, 0, trail, null);
+        return attempt(command, plan, 0, trail, null).doOnNext(answer -> offerToCache(command, answer, trail));
     }
 
     /**
@@ -94,6 +129,11 @@ public class ChatCompletionService {
                             answer -> shapes.asChunks(answer, command.request().includeUsage()));
         }
         return streamAttempt(command, plan, 0, trail, onFirstChunk, null);
+    }
+
+    /** A cached completion as the chunks of a stream. */
+    public List<String> replay(ObjectNode completion, boolean includeUsage) {
+        return shapes.asChunks(completion, includeUsage);
     }
 
     /** Reports a finished request to everyone who wants to know. */
@@ -277,6 +317,7 @@ public class ChatCompletionService {
                     capacity.settle(reservation, usage.total());
                     trail.add(new Attempt(deployment, usage, cost(deployment, usage), null));
                     metrics.attempt(deployment, "success", since(start));
+                    meter.assembled(usage).ifPresent(answer -> offerToCache(command, answer, trail));
                 })
                 // a client that hung up is billed what was generated until then, as providers do
                 .doOnCancel(
@@ -360,6 +401,9 @@ public class ChatCompletionService {
     private final class StreamMeter {
         private final AtomicReference<Usage> reported = new AtomicReference<>();
         private final StringBuilder content = new StringBuilder();
+        private JsonNode first;
+        private String finishReason;
+        private boolean plainText = true;
 
         /** Reads a chunk; false when it is the usage-only chunk the client did not ask for. */
         synchronized boolean read(String chunk) {
@@ -367,9 +411,30 @@ public class ChatCompletionService {
                 return true;
             }
             JsonNode node = shapes.parse(chunk);
+            if (first == null) {
+                first = node;
+            }
             shapes.usageOf(node).ifPresent(reported::set);
             content.append(shapes.contentDelta(node));
+            JsonNode choice = node.path("choices").path(0);
+            if (choice.path("delta").has("tool_calls") || node.path("choices").size() > 1) {
+                plainText = false;
+            }
+            if (choice.path("finish_reason").isString()) {
+                finishReason = choice.path("finish_reason").stringValue();
+            }
             return !shapes.isUsageOnly(node);
+        }
+
+        /**
+         * The streamed answer as one completion, for the cache; only a plain text answer that finished
+         * can be put back together faithfully.
+         */
+        synchronized Optional<ObjectNode> assembled(Usage usage) {
+            if (first == null || !plainText || finishReason == null) {
+                return Optional.empty();
+            }
+            return Optional.of(shapes.completion(first, content.toString(), finishReason, usage));
         }
 
         synchronized Usage usage(PlannedDeployment planned) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param calls how many calls were made to providers, failed ones included ({@code x-aigw-attempts})
  * @param attempts every call that produced an answer, the wasted ones of a cascade included
  * @param cost the total cost of all attempts (what the tenant pays)
+ * @param cache {@code hit-exact}, {@code hit-semantic}, {@code miss} or {@code bypass}
+ * @param saved what a cache hit saved (the cost of the answer when it was made); 0 otherwise
  */
 public record FinishedRequest(
         String requestId,
@@ -29,7 +31,9 @@ public record FinishedRequest(
         BigDecimal cost,
         Duration latency,
         boolean stream,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String cache,
+        BigDecimal saved) {
 
     public FinishedRequest {
         attempts = List.copyOf(attempts);

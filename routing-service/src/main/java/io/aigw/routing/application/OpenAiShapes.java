@@ -131,6 +131,26 @@ public final class OpenAiShapes {
         return chunks;
     }
 
+    /** A streamed plain-text answer put back together as the completion it would have been. */
+    public ObjectNode completion(JsonNode firstChunk, String content, String finishReason, Usage usage) {
+        ObjectNode completion = json.createObjectNode();
+        completion.put("id", firstChunk.path("id").asString("chatcmpl-aigw"));
+        completion.put("object", "chat.completion");
+        completion.put("created", firstChunk.path("created").asLong(0));
+        completion.put("model", firstChunk.path("model").asString(""));
+        ObjectNode choice = completion.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        completion
+                .putObject("usage")
+                .put("prompt_tokens", usage.promptTokens())
+                .put("completion_tokens", usage.completionTokens())
+                .put("total_tokens", usage.total());
+        return completion;
+    }
+
     private ObjectNode chunk(ObjectNode completion, ObjectNode delta, String finishReason) {
         ObjectNode chunk = json.createObjectNode();
         chunk.put("id", completion.path("id").asString("chatcmpl-aigw"));

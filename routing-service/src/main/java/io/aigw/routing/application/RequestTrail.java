@@ -24,6 +24,8 @@ public final class RequestTrail {
     private int reservations;
     private Duration capacityWait;
     private PlannedDeployment answered;
+    private String cache = "miss";
+    private BigDecimal saved = BigDecimal.ZERO;
 
     synchronized void called() {
         calls++;
@@ -47,6 +49,26 @@ public final class RequestTrail {
     /** The shortest wait after which a deployment skipped for lack of headroom would fit. */
     synchronized Optional<Duration> capacityWait() {
         return Optional.ofNullable(capacityWait);
+    }
+
+    /** The cache was not asked ({@code x-aigw-cache: off}, {@code Cache-Control: no-cache}). */
+    synchronized void cacheBypassed() {
+        cache = "bypass";
+    }
+
+    /** The cache answered: no provider was called. */
+    synchronized void servedFromCache(CachedAnswer hit) {
+        cache = hit.result();
+        saved = hit.savedUsd();
+    }
+
+    /** {@code x-aigw-cache}: hit-exact, hit-semantic, miss or bypass. */
+    public synchronized String cacheResult() {
+        return cache;
+    }
+
+    public synchronized BigDecimal saved() {
+        return saved;
     }
 
     synchronized void add(Attempt attempt) {
@@ -97,6 +119,8 @@ public final class RequestTrail {
                 cost(),
                 Duration.ofNanos(System.nanoTime() - startNanos),
                 command.request().stream(),
-                Instant.now());
+                Instant.now(),
+                cache,
+                saved);
     }
 }

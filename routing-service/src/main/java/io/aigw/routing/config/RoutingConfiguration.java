@@ -4,6 +4,7 @@ import io.aigw.api.usage.UsageEvent;
 import io.aigw.routing.adapter.in.web.InternalTokenWebFilter;
 import io.aigw.routing.adapter.in.web.OpenAiErrorWebExceptionHandler;
 import io.aigw.routing.adapter.out.anthropic.AnthropicProviderClient;
+import io.aigw.routing.adapter.out.http.HttpResponseCache;
 import io.aigw.routing.adapter.out.jackson.JacksonJsonInspector;
 import io.aigw.routing.adapter.out.jtokkit.JtokkitTokenCounter;
 import io.aigw.routing.adapter.out.micrometer.MicrometerRoutingMetrics;
@@ -20,6 +21,7 @@ import io.aigw.routing.application.JudgeModelVerifier;
 import io.aigw.routing.application.OpenAiShapes;
 import io.aigw.routing.application.ProviderCapacity;
 import io.aigw.routing.application.ProviderClient;
+import io.aigw.routing.application.ResponseCache;
 import io.aigw.routing.application.RoutePlans;
 import io.aigw.routing.application.RoutingMetrics;
 import io.aigw.routing.application.UsageEvents;
@@ -148,13 +150,14 @@ public class RoutingConfiguration {
             JsonMapper json,
             TokenCounter tokens,
             ProviderCapacity capacity,
-            UsageReporter usage) {
+            UsageReporter usage,
+            ResponseCache cache) {
         Double minLogprob = properties.cascade().minMeanLogprob();
         QualityGates gates = new QualityGates(
                 new JacksonJsonInspector(json),
                 minLogprob == null ? OptionalDouble.empty() : OptionalDouble.of(minLogprob));
         return new ChatCompletionService(
-                plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage);
+                plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage, cache);
     }
 
     @Bean(destroyMethod = "close")
@@ -162,6 +165,22 @@ public class RoutingConfiguration {
             ReactiveStringRedisTemplate redis, JsonMapper json, RoutingProperties properties, MeterRegistry meters) {
         RoutingProperties.UsageProperties usage = properties.usage();
         return new RedisStreamUsageEvents(redis, UsageEvent.STREAM, json, usage.backlog(), usage.retryEvery(), meters);
+    }
+
+    @Bean
+    ResponseCache responseCache(
+            RoutingProperties properties, InternalProperties internal, WebClient.Builder builder, JsonMapper json) {
+        RoutingProperties.CacheProperties cache = properties.cache();
+        if (!cache.enabled()) {
+            return ResponseCache.NONE;
+        }
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
+        WebClient web = builder.clone()
+                .baseUrl(cache.url().toString())
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        return new HttpResponseCache(web, json, internal.token(), cache.lookupBudget(), cache.storeTimeout());
     }
 
     @Bean

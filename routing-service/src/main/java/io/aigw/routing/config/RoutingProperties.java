@@ -23,7 +23,23 @@ public record RoutingProperties(
         @Valid @NotNull @DefaultValue CircuitBreakerProperties circuitBreaker,
         @Valid @NotNull @DefaultValue CascadeProperties cascade,
         @Valid @NotNull @DefaultValue LimitsProperties limits,
-        @Valid @NotNull @DefaultValue UsageProperties usage) {
+        @Valid @NotNull @DefaultValue UsageProperties usage,
+        @Valid @NotNull @DefaultValue CacheProperties cache) {
+
+    /**
+     * The cache-service on the request path ({@code aigw.routing.cache.*}).
+     *
+     * @param enabled off: every request is a miss and nothing is stored
+     * @param url the cache-service's base URL
+     * @param lookupBudget the longest a lookup may take before it counts as a miss: the cache may make
+     *     a request cheaper, never noticeably slower
+     * @param storeTimeout the bound of a store call, made after the answer went out
+     */
+    public record CacheProperties(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("http://127.0.0.1:8082") java.net.URI url,
+            @NotNull @DefaultValue("200ms") Duration lookupBudget,
+            @NotNull @DefaultValue("5s") Duration storeTimeout) {}
 
     /**
      * Usage events for billing ({@code aigw.routing.usage.*}).

@@ -60,7 +60,9 @@ class UsageReporterTest {
                 total,
                 Duration.ofMillis(1234),
                 false,
-                AT);
+                AT,
+                "miss",
+                BigDecimal.ZERO);
 
         UsageEvent event = new UsageReporter(CATALOG, UsageEvents.NONE).eventOf(request);
 
@@ -86,6 +88,35 @@ class UsageReporterTest {
         assertThat(event.inputPricePerMtok()).isEqualByComparingTo("10");
         assertThat(event.outputPricePerMtok()).isEqualByComparingTo("30");
         assertThat(event.cache()).isEqualTo("miss");
+        assertThat(event.savedUsd()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldCarryTheCacheResultAndWhatItSavedWhenTheCacheAnswered() {
+        FinishedRequest hit = new FinishedRequest(
+                "req-3",
+                "acme",
+                null,
+                "cheap",
+                null,
+                200,
+                0,
+                List.of(),
+                List.of(),
+                Usage.NONE,
+                BigDecimal.ZERO,
+                Duration.ofMillis(2),
+                false,
+                AT,
+                "hit-semantic",
+                new BigDecimal("0.0042"));
+
+        UsageEvent event = new UsageReporter(CATALOG, UsageEvents.NONE).eventOf(hit);
+
+        assertThat(event.cache()).isEqualTo("hit-semantic");
+        assertThat(event.savedUsd()).isEqualByComparingTo("0.0042");
+        assertThat(event.costUsd()).isEqualByComparingTo("0");
+        assertThat(event.attempts()).isZero();
     }
 
     @Test
@@ -105,7 +136,9 @@ class UsageReporterTest {
                 BigDecimal.ZERO,
                 Duration.ofMillis(5),
                 true,
-                AT);
+                AT,
+                "bypass",
+                BigDecimal.ZERO);
 
         new UsageReporter(CATALOG, published::add).report(failed);
 
@@ -116,6 +149,7 @@ class UsageReporterTest {
             assertThat(event.status()).isEqualTo(502);
             assertThat(event.costUsd()).isEqualByComparingTo("0");
             assertThat(event.topTierCostUsd()).isEqualByComparingTo("0");
+            assertThat(event.cache()).isEqualTo("bypass");
         });
     }
 }

@@ -1,9 +1,11 @@
 package io.aigw.routing.adapter.in.web;
 
 import io.aigw.api.AigwHeaders;
+import io.aigw.routing.application.CachedAnswer;
 import io.aigw.routing.application.ChatCommand;
 import io.aigw.routing.application.ChatCompletionService;
 import io.aigw.routing.application.RequestTrail;
+import io.aigw.routing.domain.CachePolicy;
 import io.aigw.routing.domain.PlannedDeployment;
 import io.aigw.routing.domain.RoutePlan;
 import io.aigw.routing.domain.RoutingException.InvalidRequest;
@@ -49,6 +51,8 @@ public class ChatCompletionsController {
             @RequestHeader(name = AigwHeaders.KEY_ID, required = false) String keyId,
             @RequestHeader(name = AigwHeaders.MIN_TIER, required = false) String minTier,
             @RequestHeader(name = AigwHeaders.MAX_TIER, required = false) String maxTier,
+            @RequestHeader(name = AigwHeaders.CACHE, required = false) String cacheHeader,
+            @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
             ServerHttpResponse response) {
         return Mono.fromCallable(() -> {
                     ChatRequestReader.Parsed parsed = reader.read(text);
@@ -66,21 +70,69 @@ public class ChatCompletionsController {
                             keyId,
                             parsed.request(),
                             parsed.body(),
-                            tiers);
+                            tiers,
+                            cachePolicy(cacheHeader, cacheControl));
                 })
                 .flatMap(command -> {
                     RequestTrail trail = new RequestTrail();
-                    RoutePlan plan;
                     try {
-                        plan = service.plan(command);
+                        service.requireKnownModel(command);
                     } catch (RuntimeException error) {
                         report(command, trail, error);
                         return Mono.error(error);
                     }
-                    return command.request().stream()
-                            ? Mono.just(streamed(command, plan, trail, response))
-                            : completed(command, plan, trail);
+                    return service.lookup(command, trail)
+                            .flatMap(cached -> cached.isHit()
+                                    ? Mono.just(fromCache(command, trail, cached))
+                                    : routed(command, trail, response));
                 });
+    }
+
+    private Mono<ResponseEntity<?>> routed(ChatCommand command, RequestTrail trail, ServerHttpResponse response) {
+        RoutePlan plan;
+        try {
+            plan = service.plan(command);
+        } catch (RuntimeException error) {
+            report(command, trail, error);
+            return Mono.error(error);
+        }
+        return command.request().stream()
+                ? Mono.just(streamed(command, plan, trail, response))
+                : completed(command, plan, trail);
+    }
+
+    /** A cached answer: as JSON, or replayed as a well-formed stream; no provider was called. */
+    private ResponseEntity<?> fromCache(ChatCommand command, RequestTrail trail, CachedAnswer cached) {
+        HttpHeaders headers = routeHeaders(command, trail);
+        headers.set(AigwHeaders.COST_USD, "0");
+        headers.set(AigwHeaders.TOKENS, "0");
+        headers.set(AigwHeaders.SAVED_USD, cached.savedUsd().toPlainString());
+        if (cached.similarity() != null) {
+            headers.set(
+                    AigwHeaders.CACHE_SIMILARITY, String.format(java.util.Locale.ROOT, "%.4f", cached.similarity()));
+        }
+        service.finished(trail.finish(command, 200));
+        if (!command.request().stream()) {
+            return ResponseEntity.ok()
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(cached.response());
+        }
+        Flux<ServerSentEvent<String>> events = Flux.fromIterable(
+                        service.replay(cached.response(), command.request().includeUsage()))
+                .map(chunk -> ServerSentEvent.builder(chunk).build());
+        return ResponseEntity.ok()
+                .headers(headers)
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(events);
+    }
+
+    private static CachePolicy cachePolicy(String cacheHeader, String cacheControl) {
+        try {
+            return CachePolicy.of(cacheHeader, cacheControl);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(e.getMessage(), AigwHeaders.CACHE);
+        }
     }
 
     private Mono<ResponseEntity<?>> completed(ChatCommand command, RoutePlan plan, RequestTrail trail) {
@@ -147,6 +199,7 @@ public class ChatCompletionsController {
                     Integer.toString(answered.deployment().model().tier()));
         }
         headers.set(AigwHeaders.ATTEMPTS, Integer.toString(trail.calls()));
+        headers.set(AigwHeaders.CACHE, trail.cacheResult());
         if (!trail.escalations().isEmpty()) {
             headers.set(
                     AigwHeaders.ESCALATIONS,

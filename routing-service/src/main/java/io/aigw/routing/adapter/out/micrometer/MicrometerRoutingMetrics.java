@@ -116,7 +116,7 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
                 .description("Finished chat completion requests")
                 .tags(tags.and("tenant", request.tenant())
                         .and("status", status)
-                        .and("cache", "miss")
+                        .and("cache", request.cache())
                         .and("stream", Boolean.toString(request.stream())))
                 .register(registry)
                 .increment();
@@ -135,6 +135,13 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
                 .tags(tags.and("tenant", request.tenant()))
                 .register(registry)
                 .increment(request.cost().doubleValue());
+        if (request.saved() != null && request.saved().signum() > 0) {
+            Counter.builder("aigw_saved_usd")
+                    .description("What cache hits saved in USD: the cost of the answers when they were made")
+                    .tags(Tags.of("tenant", request.tenant(), "cache", request.cache()))
+                    .register(registry)
+                    .increment(request.saved().doubleValue());
+        }
         genAi(request, answered);
     }
 

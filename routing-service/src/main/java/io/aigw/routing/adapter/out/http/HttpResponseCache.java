@@ -1,0 +1,92 @@
+package io.aigw.routing.adapter.out.http;
+
+import io.aigw.api.AigwHeaders;
+import io.aigw.routing.application.CachedAnswer;
+import io.aigw.routing.application.ResponseCache;
+import io.aigw.routing.domain.CachePolicy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The cache-service's internal API (cache-service/README.md). Fails open: a lookup that errs or
+ * outlasts its budget is a miss, because a slow cache must never make a request slower than no cache.
+ */
+public class HttpResponseCache implements ResponseCache {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpResponseCache.class);
+
+    private final WebClient web;
+    private final JsonMapper json;
+    private final String internalToken;
+    private final Duration lookupBudget;
+    private final Duration storeTimeout;
+
+    public HttpResponseCache(
+            WebClient web, JsonMapper json, String internalToken, Duration lookupBudget, Duration storeTimeout) {
+        this.web = web;
+        this.json = json;
+        this.internalToken = internalToken;
+        this.lookupBudget = lookupBudget;
+        this.storeTimeout = storeTimeout;
+    }
+
+    @Override
+    public Mono<CachedAnswer> lookup(String tenant, ObjectNode body, CachePolicy.Lookup mode) {
+        ObjectNode request = json.createObjectNode();
+        request.set("request", body);
+        request.put("mode", mode == CachePolicy.Lookup.EXACT_ONLY ? "exact-only" : "on");
+        return post("/internal/cache/lookup", tenant, request)
+                .map(this::answerOf)
+                .timeout(lookupBudget)
+                .onErrorResume(error -> {
+                    log.debug("cache lookup failed, answering as a miss: {}", error.toString());
+                    return Mono.just(CachedAnswer.MISS);
+                })
+                .defaultIfEmpty(CachedAnswer.MISS);
+    }
+
+    private CachedAnswer answerOf(JsonNode reply) {
+        String result = reply.path("result").asString("miss");
+        JsonNode response = reply.path("response");
+        if (!result.startsWith("hit") || !response.isObject()) {
+            return CachedAnswer.MISS;
+        }
+        JsonNode similarity = reply.path("similarity");
+        JsonNode saved = reply.path("savedUsd");
+        return new CachedAnswer(
+                result,
+                similarity.isNumber() ? similarity.asDouble() : null,
+                (ObjectNode) response,
+                saved.isNumber() ? saved.decimalValue() : BigDecimal.ZERO);
+    }
+
+    @Override
+    public void store(String tenant, ObjectNode body, ObjectNode answer, BigDecimal cost) {
+        ObjectNode request = json.createObjectNode();
+        request.set("request", body);
+        request.set("response", answer);
+        request.put("costUsd", cost);
+        post("/internal/cache/store", tenant, request)
+                .timeout(storeTimeout)
+                .subscribe(null, error -> log.debug("cache store failed: {}", error.toString()));
+    }
+
+    private Mono<JsonNode> post(String path, String tenant, ObjectNode body) {
+        return web.post()
+                .uri(path)
+                .header(AigwHeaders.INTERNAL_TOKEN, internalToken)
+                .header(AigwHeaders.TENANT, tenant)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .retrieve()
+                .bodyToMono(JsonNode.class);
+    }
+}
