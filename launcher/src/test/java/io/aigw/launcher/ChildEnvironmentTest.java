@@ -117,4 +117,19 @@ class ChildEnvironmentTest {
                         "--logging.level.io.aigw=debug");
         assertThat(String.join(" ", command)).doesNotContain("tok-secret");
     }
+
+    @Test
+    void shouldGiveTheCacheServiceItsOwnHeapAfterTheCommonOptions() {
+        StackSpec spec = StackSpec.builder(ROOT)
+                .baseEnvironment(Map.of())
+                .javaExecutable(Path.of("/opt/jdk/bin/java"))
+                .build();
+
+        List<String> command = ChildProcess.command(spec, Service.CACHE);
+
+        assertThat(command)
+                .containsSubsequence("-Xmx256m", "-Xmx640m", "-jar")
+                .contains(ROOT.resolve("cache-service/target/cache-service-0.1.0-SNAPSHOT.jar")
+                        .toString());
+    }
 }
