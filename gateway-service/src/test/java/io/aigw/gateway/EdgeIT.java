@@ -11,6 +11,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aigw.api.AigwHeaders;
+import io.aigw.testsupport.TestInfrastructure;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ class EdgeIT {
 
     private static final String KEY = "aigw-test-key";
     private static final String TOKEN = "internal-test-token";
+    /** Its own tenant per run: the shipped pro plan counts in the shared test Redis. */
+    private static final String TENANT = "edge-it-" + UUID.randomUUID();
+
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final WireMockServer routing =
             new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -44,7 +49,8 @@ class EdgeIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("aigw.internal.token", () -> TOKEN);
         registry.add("aigw.gateway.demo-key", () -> KEY);
-        registry.add("aigw.gateway.demo-tenant", () -> "acme");
+        registry.add("aigw.gateway.demo-tenant", () -> TENANT);
+        registry.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());
         registry.add("aigw.gateway.routing-url", routing::baseUrl);
         registry.add("aigw.gateway.max-request-size", () -> "1KB");
     }
@@ -79,11 +85,19 @@ class EdgeIT {
                 .isOk()
                 .expectHeader()
                 .valueMatches(AigwHeaders.REQUEST_ID, UUID_PATTERN)
+                .expectHeader()
+                .valueEquals("x-ratelimit-limit-requests", "1200")
+                .expectHeader()
+                .valueMatches("x-ratelimit-remaining-requests", "11[0-9]{2}")
+                .expectHeader()
+                .valueEquals("x-ratelimit-limit-tokens", "2000000")
+                .expectHeader()
+                .valueMatches("x-ratelimit-reset-requests", "1m0s|[1-5]?[0-9]s")
                 .expectBody()
                 .json("{\"ok\":true}");
 
         routing.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
-                .withHeader(AigwHeaders.TENANT, equalTo("acme"))
+                .withHeader(AigwHeaders.TENANT, equalTo(TENANT))
                 .withHeader(AigwHeaders.INTERNAL_TOKEN, equalTo(TOKEN))
                 .withHeader(AigwHeaders.REQUEST_ID, matching(UUID_PATTERN))
                 .withHeader("Authorization", absent()));

@@ -1,5 +1,6 @@
 package io.aigw.gateway;
 
+import io.aigw.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -25,6 +26,8 @@ class RoutingDownIT {
         int closedPort = freePort();
         registry.add("aigw.internal.token", () -> "t");
         registry.add("aigw.gateway.demo-key", () -> "k");
+        registry.add("aigw.gateway.demo-tenant", () -> "routing-down-it");
+        registry.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());
         registry.add("aigw.gateway.routing-url", () -> "http://127.0.0.1:" + closedPort);
     }
 

@@ -26,6 +26,9 @@ public class EdgeGlobalFilter implements GlobalFilter, Ordered {
         AigwHeaders.TENANT, AigwHeaders.KEY_ID, AigwHeaders.INTERNAL_TOKEN, AigwHeaders.REQUEST_ID
     };
 
+    /** The exchange attribute that carries the resolved {@link KeyOwner} to later filters. */
+    public static final String OWNER_ATTRIBUTE = KeyOwner.class.getName();
+
     private final GatewayKeys keys;
     private final String internalToken;
     private final long maxRequestBytes;
@@ -65,7 +68,10 @@ public class EdgeGlobalFilter implements GlobalFilter, Ordered {
         return keys.resolve(key)
                 .switchIfEmpty(Mono.error(
                         () -> new GatewayRejection(ErrorKind.INVALID_API_KEY, "Incorrect API key provided.")))
-                .flatMap(owner -> chain.filter(forward(exchange, owner, requestId)));
+                .flatMap(owner -> {
+                    exchange.getAttributes().put(OWNER_ATTRIBUTE, owner);
+                    return chain.filter(forward(exchange, owner, requestId));
+                });
     }
 
     private ServerWebExchange forward(ServerWebExchange exchange, KeyOwner owner, String requestId) {

@@ -12,12 +12,15 @@ import reactor.core.publisher.Mono;
  */
 public class StaticGatewayKeys implements GatewayKeys {
 
+    /** The id of the demo key (not the key itself). */
+    public static final String KEY_ID = "demo";
+
     private final byte[] key;
     private final KeyOwner owner;
 
     public StaticGatewayKeys(String key, String tenantId) {
         this.key = key == null ? new byte[0] : key.getBytes(StandardCharsets.UTF_8);
-        this.owner = new KeyOwner(tenantId, "demo");
+        this.owner = new KeyOwner(tenantId, KEY_ID);
     }
 
     @Override

@@ -1,0 +1,125 @@
+package io.aigw.gateway.adapter.out.redis;
+
+import io.aigw.gateway.application.LimitStore;
+import io.aigw.gateway.domain.LimitDecision;
+import io.aigw.gateway.domain.LimitKind;
+import io.aigw.gateway.domain.LimitScope;
+import io.aigw.gateway.domain.Plan;
+import io.aigw.gateway.domain.ScopeUsage;
+import io.aigw.gateway.domain.TenantWindows;
+import io.aigw.gateway.domain.UtcDay;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tenant usage shared by every gateway replica: one Lua script per request checks and charges every
+ * scope at once (see {@code redis/reserve-tenant-limits.lua}). Keys carry the tenant as a hash tag,
+ * {@code aigw:tenant:{acme}:log}, {@code aigw:tenant:{acme}:key:k1:day:20260101:tokens}, so a Redis
+ * Cluster keeps a tenant's scopes in one slot and the script stays a single-slot call.
+ */
+public class RedisLimitStore implements LimitStore {
+
+    private static final long WINDOW_MILLIS = TenantWindows.MINUTE.toMillis();
+    private static final int VALUES_PER_SCOPE = 5;
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> RESERVE =
+            RedisScript.of(new ClassPathResource("redis/reserve-tenant-limits.lua"), List.class);
+
+    private static final RedisScript<Long> SETTLE =
+            RedisScript.of(new ClassPathResource("redis/settle-tenant-tokens.lua"), Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+
+    public RedisLimitStore(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /**
+     * Connects and loads the script before the first request needs it: a cold connection takes
+     * longer than the request budget, and the first requests would be counted locally for no reason.
+     * A Redis that is not there yet is no reason to stop start-up.
+     */
+    public void warmUp(Duration atMost) {
+        try {
+            redis.execute(RESERVE, List.of(), List.of(Long.toString(WINDOW_MILLIS), "warm-up", "0", "0"))
+                    .then()
+                    .block(atMost);
+        } catch (RuntimeException notYet) {
+            // the fallback covers it; the first successful reservation ends the fallback
+        }
+    }
+
+    static String prefix(LimitScope scope) {
+        String tenant = "aigw:tenant:{" + scope.tenantId() + "}:";
+        return scope.isKey() ? tenant + "key:" + scope.keyId() + ":" : tenant;
+    }
+
+    private static String day(LimitScope scope, UtcDay day, String what) {
+        return prefix(scope) + "day:" + day.key() + ":" + what;
+    }
+
+    @Override
+    public Mono<LimitDecision> reserve(List<LimitScope> scopes, String id, long tokens, Instant now) {
+        UtcDay day = UtcDay.of(now);
+        Duration dayLeft = Duration.ofMillis(Math.max(1, day.untilEnd(now).toMillis()));
+        List<String> keys = new ArrayList<>(scopes.size() * VALUES_PER_SCOPE);
+        List<String> args = new ArrayList<>(4 + scopes.size() * 4);
+        args.addAll(List.of(
+                Long.toString(WINDOW_MILLIS),
+                id,
+                Long.toString(tokens),
+                Long.toString(Math.max(1, dayLeft.toMillis()))));
+        for (LimitScope scope : scopes) {
+            String p = prefix(scope);
+            keys.addAll(List.of(
+                    p + "log", p + "amounts", p + "tokens", day(scope, day, "requests"), day(scope, day, "tokens")));
+            Plan plan = scope.plan();
+            for (LimitKind kind : LimitKind.values()) {
+                args.add(Long.toString(plan.limitOf(kind)));
+            }
+        }
+        return redis.execute(RESERVE, keys, args).next().map(reply -> decision(reply, scopes, dayLeft));
+    }
+
+    private static LimitDecision decision(List<?> reply, List<LimitScope> scopes, Duration dayLeft) {
+        List<ScopeUsage> usages = new ArrayList<>(scopes.size());
+        for (int s = 0; s < scopes.size(); s++) {
+            int at = 4 + s * VALUES_PER_SCOPE;
+            usages.add(new ScopeUsage(
+                    scopes.get(s).plan(),
+                    number(reply, at),
+                    number(reply, at + 1),
+                    Duration.ofMillis(Math.max(0, number(reply, at + 2))),
+                    number(reply, at + 3),
+                    number(reply, at + 4)));
+        }
+        if (number(reply, 0) == 1) {
+            return LimitDecision.granted(dayLeft, usages);
+        }
+        LimitKind kind = LimitKind.values()[(int) number(reply, 1) - 1];
+        return LimitDecision.refused(
+                kind, (int) number(reply, 2) - 1, Duration.ofMillis(number(reply, 3)), dayLeft, usages);
+    }
+
+    private static long number(List<?> reply, int index) {
+        return ((Number) reply.get(index)).longValue();
+    }
+
+    @Override
+    public Mono<Void> settle(List<LimitScope> scopes, String id, UtcDay chargedDay, long estimate, long actual) {
+        List<String> keys = new ArrayList<>(scopes.size() * 3);
+        for (LimitScope scope : scopes) {
+            String p = prefix(scope);
+            keys.addAll(List.of(p + "amounts", p + "tokens", day(scope, chargedDay, "tokens")));
+        }
+        return redis.execute(SETTLE, keys, List.of(id, Long.toString(estimate), Long.toString(actual)))
+                .then();
+    }
+}
