@@ -89,6 +89,8 @@ public final class RoutingBenchCommand {
                 // the children run in the log directory, where the simulator's default ../shared/data is not
                 .env(Service.SIMULATOR, "AIGW_SHARED_DATA", options.data().toString())
                 // the simulator is unthrottled below, so routing must not hold it to the shipped limits
+                // the benchmark measures routing, not the demo tenant's plan: lift its limits too
+                .env(Service.GATEWAY, "AIGW_DEMO_PLAN", "enterprise")
                 .env(Service.ROUTING, "AIGW_SIM_WEAK_RPM", "0")
                 .env(Service.ROUTING, "AIGW_SIM_WEAK_TPM", "0")
                 .env(Service.ROUTING, "AIGW_SIM_STRONG_RPM", "0")
