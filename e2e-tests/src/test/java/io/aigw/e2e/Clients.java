@@ -19,6 +19,17 @@ final class Clients {
         return withKey(Stack.get().demoKey());
     }
 
+    /** A demo-key client whose requests always reach a provider ({@code x-aigw-cache: off}). */
+    static OpenAIClient withDemoKeyAndNoCache() {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(gatewayBaseUrl())
+                .apiKey(Stack.get().demoKey())
+                .putHeader("x-aigw-cache", "off")
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+    }
+
     static OpenAIClient withKey(String key) {
         return OpenAIOkHttpClient.builder()
                 .baseUrl(gatewayBaseUrl())

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Stack.class)
 class ErrorE2EIT {
 
-    private final OpenAIClient client = Clients.withDemoKey();
+    /** Providers are under test here, so the cache must not answer in their place. */
+    private final OpenAIClient client = Clients.withDemoKeyAndNoCache();
 
     @AfterEach
     void resetSimulator() {
