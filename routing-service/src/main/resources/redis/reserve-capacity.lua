@@ -3,7 +3,8 @@
 -- ARGV[1] ms stay within both limits. Redis' own clock is the one clock all replicas share.
 -- KEYS, per scope: log (zset id -> time), amounts (hash id -> tokens), total tokens, blocked-until (ms)
 -- ARGV: window ms, reservation id, tokens, then per scope: rpm, tpm (0 = no limit)
--- Returns {1, 0} when granted, {0, retry-after ms} when refused.
+-- Returns {1, 0, ...} when granted, {0, retry-after ms, ...} when refused; then per scope the
+-- requests and tokens in its window after the decision (for the headroom metric).
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[1])
@@ -52,7 +53,15 @@ for s = 0, scopes - 1 do
   end
 end
 
-if wait > 0 then return {0, wait} end
+local function usage(reply)
+  for s = 0, scopes - 1 do
+    table.insert(reply, redis.call('ZCARD', KEYS[s * 4 + 1]))
+    table.insert(reply, tonumber(redis.call('GET', KEYS[s * 4 + 3]) or '0'))
+  end
+  return reply
+end
+
+if wait > 0 then return usage({0, wait}) end
 for s = 0, scopes - 1 do
   local log, amounts, total = KEYS[s * 4 + 1], KEYS[s * 4 + 2], KEYS[s * 4 + 3]
   redis.call('ZADD', log, now, id)
@@ -60,4 +69,4 @@ for s = 0, scopes - 1 do
   redis.call('INCRBY', total, cost)
   for _, key in ipairs({log, amounts, total}) do redis.call('PEXPIRE', key, window * 2) end
 end
-return {1, 0}
+return usage({1, 0})

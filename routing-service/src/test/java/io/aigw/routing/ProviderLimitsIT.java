@@ -135,6 +135,24 @@ class ProviderLimitsIT {
                 .jsonPath("$.error.code")
                 .isEqualTo("no_capacity");
         upstream.verify(3, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        // the scrape is larger than the client's default buffer: read it as the stream it is
+        String scrape = String.join(
+                "",
+                client.get()
+                        .uri("/actuator/prometheus")
+                        .exchange()
+                        .returnResult(String.class)
+                        .getResponseBody()
+                        .collectList()
+                        .block(Duration.ofSeconds(10)));
+        String cheapRequests = "kind=\"requests\",provider=\"" + PROVIDER + "\",scope=\"model:cheap\"} 0.0";
+        String backupTokens = "kind=\"tokens\",provider=\"" + PROVIDER + "\",scope=\"model:backup\"} ";
+        assertThat(scrape.contains(cheapRequests))
+                .as("aigw_provider_headroom " + cheapRequests)
+                .isTrue();
+        assertThat(scrape.contains(backupTokens))
+                .as("aigw_provider_headroom " + backupTokens)
+                .isTrue();
     }
 
     @Test

@@ -11,14 +11,30 @@ import reactor.core.publisher.Mono;
  */
 public interface CapacityStore {
 
-    /** The outcome of a reservation; {@code retryAfter} says when the call would fit if refused. */
-    record Decision(boolean granted, Duration retryAfter) {
-        public static final Decision GRANTED = new Decision(true, Duration.ZERO);
+    /**
+     * The outcome of a reservation; {@code retryAfter} says when the call would fit if refused.
+     *
+     * @param inUse per scope (in the order asked), what its window holds after the decision; empty
+     *     when the store does not say
+     */
+    record Decision(boolean granted, Duration retryAfter, List<InUse> inUse) {
+        public static final Decision GRANTED = new Decision(true, Duration.ZERO, List.of());
+
+        public Decision {
+            inUse = List.copyOf(inUse);
+        }
 
         public static Decision refused(Duration retryAfter) {
-            return new Decision(false, retryAfter);
+            return new Decision(false, retryAfter, List.of());
+        }
+
+        public Decision with(List<InUse> inUse) {
+            return new Decision(granted, retryAfter, inUse);
         }
     }
+
+    /** Requests and tokens a scope's window holds. */
+    record InUse(long requests, long tokens) {}
 
     /** Takes one request and {@code tokens} in every scope, or refuses and takes nothing. */
     Mono<Decision> reserve(List<CapacityScope> scopes, String id, long tokens);

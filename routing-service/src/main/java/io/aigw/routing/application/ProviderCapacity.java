@@ -58,14 +58,34 @@ public class ProviderCapacity implements ProviderSignals {
                 .timeout(budget)
                 .map(decision -> {
                     recovered();
+                    observe(scopes, decision);
                     return reservation(deployment, scopes, id, estimate, decision, false);
                 })
                 .onErrorResume(error -> {
                     fellBack(error);
-                    return local.reserve(scopes, id, estimate)
-                            .map(decision -> reservation(deployment, scopes, id, estimate, decision, true));
+                    return local.reserve(scopes, id, estimate).map(decision -> {
+                        observe(scopes, decision);
+                        return reservation(deployment, scopes, id, estimate, decision, true);
+                    });
                 })
                 .doOnNext(r -> metrics.reservation(deployment, r.granted() ? "granted" : "refused", r.local()));
+    }
+
+    /** The headroom gauges follow what the store said each scope holds after this reservation. */
+    private void observe(List<CapacityScope> scopes, CapacityStore.Decision decision) {
+        List<CapacityStore.InUse> inUse = decision.inUse();
+        for (int i = 0; i < Math.min(scopes.size(), inUse.size()); i++) {
+            CapacityScope scope = scopes.get(i);
+            metrics.headroom(
+                    scope,
+                    remaining(scope.limit().requestsPerMinute(), inUse.get(i).requests()),
+                    remaining(scope.limit().tokensPerMinute(), inUse.get(i).tokens()));
+        }
+    }
+
+    /** What is left of a limit; -1 where there is no limit of that kind. */
+    private static long remaining(long limit, long used) {
+        return limit == 0 ? -1 : Math.max(0, limit - used);
     }
 
     /** Settles a granted reservation to the tokens really used; off the request path. */

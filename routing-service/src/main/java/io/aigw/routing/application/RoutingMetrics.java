@@ -1,5 +1,6 @@
 package io.aigw.routing.application;
 
+import io.aigw.routing.domain.CapacityScope;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.EscalationReason;
 import java.time.Duration;
@@ -31,6 +32,12 @@ public interface RoutingMetrics {
     /** Real tokens minus the reserved estimate of one settled call. */
     void settleDelta(Deployment deployment, long delta);
 
+    /**
+     * What is left of a provider scope's limits in the current minute, as last seen; -1 for a kind of
+     * limit the scope does not have.
+     */
+    void headroom(CapacityScope scope, long requests, long tokens);
+
     /** Whether provider limits are counted locally because the shared store failed. */
     void capacityFallback(BooleanSupplier active);
 
@@ -59,5 +66,8 @@ public interface RoutingMetrics {
 
         @Override
         public void capacityFallback(BooleanSupplier active) {}
+
+        @Override
+        public void headroom(CapacityScope scope, long requests, long tokens) {}
     };
 }

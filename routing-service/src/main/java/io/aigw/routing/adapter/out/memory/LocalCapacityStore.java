@@ -49,10 +49,17 @@ public class LocalCapacityStore implements CapacityStore {
             }
         }
         if (!wait.isZero()) {
-            return Decision.refused(wait);
+            return Decision.refused(wait).with(inUse(scopes, now));
         }
         scopes.forEach(scope -> window(scope).take(id, tokens, now));
-        return Decision.GRANTED;
+        return Decision.GRANTED.with(inUse(scopes, now));
+    }
+
+    private List<InUse> inUse(List<CapacityScope> scopes, Instant now) {
+        return scopes.stream()
+                .map(scope ->
+                        new InUse(window(scope).requests(now), window(scope).tokens(now)))
+                .toList();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.aigw.routing.adapter.out.micrometer;
 
 import io.aigw.routing.application.FinishedRequest;
 import io.aigw.routing.application.RoutingMetrics;
+import io.aigw.routing.domain.CapacityScope;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.EscalationReason;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +13,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,6 +28,7 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
     private static final String NONE = "none";
 
     private final MeterRegistry registry;
+    private final Map<String, AtomicLong> headroom = new ConcurrentHashMap<>();
 
     public MicrometerRoutingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -96,6 +101,27 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
                 .tags(deploymentTags(deployment).and("direction", delta > 0 ? "overdraft" : "refund"))
                 .register(registry)
                 .record(Math.abs(delta));
+    }
+
+    @Override
+    public void headroom(CapacityScope scope, long requests, long tokens) {
+        if (requests >= 0) {
+            headroomGauge(scope, "requests").set(requests);
+        }
+        if (tokens >= 0) {
+            headroomGauge(scope, "tokens").set(tokens);
+        }
+    }
+
+    private AtomicLong headroomGauge(CapacityScope scope, String kind) {
+        return headroom.computeIfAbsent(scope.provider() + "|" + scope.name() + "|" + kind, key -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("aigw_provider_headroom", value, AtomicLong::get)
+                    .description("What is left of a provider limit in the current minute, as last reserved")
+                    .tags("provider", scope.provider(), "scope", scope.name(), "kind", kind)
+                    .register(registry);
+            return value;
+        });
     }
 
     @Override

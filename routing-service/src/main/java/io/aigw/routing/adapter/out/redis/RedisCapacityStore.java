@@ -74,7 +74,12 @@ public class RedisCapacityStore implements CapacityStore {
     private static Decision decision(List<?> reply) {
         long granted = ((Number) reply.get(0)).longValue();
         long waitMillis = ((Number) reply.get(1)).longValue();
-        return granted == 1 ? Decision.GRANTED : Decision.refused(Duration.ofMillis(waitMillis));
+        List<InUse> inUse = new ArrayList<>();
+        for (int i = 2; i + 1 < reply.size(); i += 2) {
+            inUse.add(new InUse(((Number) reply.get(i)).longValue(), ((Number) reply.get(i + 1)).longValue()));
+        }
+        Decision decision = granted == 1 ? Decision.GRANTED : Decision.refused(Duration.ofMillis(waitMillis));
+        return decision.with(inUse);
     }
 
     @Override

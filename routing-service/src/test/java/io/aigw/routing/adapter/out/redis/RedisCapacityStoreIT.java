@@ -3,6 +3,7 @@ package io.aigw.routing.adapter.out.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aigw.routing.application.CapacityStore.Decision;
+import io.aigw.routing.application.CapacityStore.InUse;
 import io.aigw.routing.domain.CapacityScope;
 import io.aigw.routing.domain.RateLimit;
 import io.aigw.testsupport.RedisEndpoint;
@@ -110,6 +111,22 @@ class RedisCapacityStoreIT {
 
         assertThat(replicaB.reserve(scopes, "r2", 900).block().granted()).isTrue();
         assertThat(replicaA.reserve(scopes, "r3", 1).block().granted()).isFalse();
+    }
+
+    @Test
+    void shouldReportWhatEachScopeHoldsAfterTheDecision() {
+        String provider = provider();
+        CapacityScope account = CapacityScope.ofProvider(provider, new RateLimit(10, 1000));
+        CapacityScope model = new CapacityScope(provider, "model:m", new RateLimit(2, 0));
+        replicaA.reserve(List.of(account, model), "r1", 100).block();
+        replicaB.reserve(List.of(account), "r2", 250).block();
+
+        Decision granted = replicaA.reserve(List.of(account, model), "r3", 50).block();
+        Decision refused = replicaB.reserve(List.of(account, model), "r4", 50).block();
+
+        assertThat(granted.inUse()).containsExactly(new InUse(3, 400), new InUse(2, 150));
+        assertThat(refused.granted()).isFalse();
+        assertThat(refused.inUse()).containsExactly(new InUse(3, 400), new InUse(2, 150));
     }
 
     @Test
