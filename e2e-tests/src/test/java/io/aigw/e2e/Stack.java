@@ -42,6 +42,9 @@ public final class Stack implements BeforeAllCallback {
                 .logDirectory(root.resolve("e2e-tests/target/e2e-logs"))
                 .env(Service.ROUTING, "AIGW_SIMULATOR_TIMEOUT", PROVIDER_TIMEOUT.toSeconds() + "s")
                 .env(Service.ROUTING, "AIGW_ROUTING_CIRCUITBREAKER_WAITINOPEN", BREAKER_WAIT_IN_OPEN.toSeconds() + "s")
+                // these tests check what the cache answers, not how fast: a busy CI machine must not
+                // turn a semantic hit into a miss by outlasting the production budget
+                .env(Service.ROUTING, "AIGW_ROUTING_CACHE_LOOKUPBUDGET", "3s")
                 .healthTimeout(Duration.ofSeconds(180))
                 .build();
         stack = LocalStack.start(spec);
