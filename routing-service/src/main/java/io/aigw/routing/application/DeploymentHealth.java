@@ -23,12 +23,28 @@ public class DeploymentHealth implements DeploymentConditions {
     private final Cooldowns cooldowns;
     private final LatencyStats latency;
     private final Clock clock;
+    private final RoutingPolicies policies;
 
     public DeploymentHealth(CircuitBreakers breakers, Cooldowns cooldowns, LatencyStats latency, Clock clock) {
+        this(breakers, cooldowns, latency, clock, new RoutingPolicies());
+    }
+
+    public DeploymentHealth(
+            CircuitBreakers breakers,
+            Cooldowns cooldowns,
+            LatencyStats latency,
+            Clock clock,
+            RoutingPolicies policies) {
         this.breakers = breakers;
         this.cooldowns = cooldowns;
         this.latency = latency;
         this.clock = clock;
+        this.policies = policies;
+    }
+
+    @Override
+    public boolean degraded(DeploymentId id) {
+        return policies.isDegraded(id.provider());
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.aigw.routing.application.ProviderClient;
 import io.aigw.routing.application.ResponseCache;
 import io.aigw.routing.application.RoutePlans;
 import io.aigw.routing.application.RoutingMetrics;
+import io.aigw.routing.application.RoutingPolicies;
 import io.aigw.routing.application.UsageEvents;
 import io.aigw.routing.application.UsageReporter;
 import io.aigw.routing.domain.Cooldowns;
@@ -99,8 +100,8 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    DeploymentHealth deploymentHealth(CircuitBreakers breakers, Clock clock) {
-        return new DeploymentHealth(breakers, new Cooldowns(clock), new LatencyStats(), clock);
+    DeploymentHealth deploymentHealth(CircuitBreakers breakers, Clock clock, RoutingPolicies policies) {
+        return new DeploymentHealth(breakers, new Cooldowns(clock), new LatencyStats(), clock, policies);
     }
 
     @Bean

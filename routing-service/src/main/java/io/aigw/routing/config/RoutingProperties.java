@@ -24,7 +24,21 @@ public record RoutingProperties(
         @Valid @NotNull @DefaultValue CascadeProperties cascade,
         @Valid @NotNull @DefaultValue LimitsProperties limits,
         @Valid @NotNull @DefaultValue UsageProperties usage,
-        @Valid @NotNull @DefaultValue CacheProperties cache) {
+        @Valid @NotNull @DefaultValue CacheProperties cache,
+        @Valid @NotNull @DefaultValue PolicyProperties policy) {
+
+    /**
+     * The scaler's routing policy ({@code aigw.routing.policy.*}).
+     *
+     * @param pollEvery how often the policy is re-read besides the change notices (a missed notice
+     *     costs at most this long)
+     * @param key the Redis key holding it ({@code aigw:policy}); only tests change it
+     * @param channel the change notices' pub/sub channel ({@code aigw:policy:changed})
+     */
+    public record PolicyProperties(
+            @NotNull @DefaultValue("5s") Duration pollEvery,
+            @NotNull @DefaultValue("aigw:policy") String key,
+            @NotNull @DefaultValue("aigw:policy:changed") String channel) {}
 
     /**
      * The cache-service on the request path ({@code aigw.routing.cache.*}).

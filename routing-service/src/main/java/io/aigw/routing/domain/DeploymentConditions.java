@@ -14,11 +14,20 @@ public interface DeploymentConditions {
     boolean coolingDown(DeploymentId id);
 
     /**
-     * Whether the provider has RPM/TPM room for this many tokens. The limits issue answers from Redis
-     * reservations; until then every deployment has room.
+     * Whether the provider has RPM/TPM room for this many tokens, as far as is known when planning.
+     * The exact answer comes at call time, from the atomic reservation in Redis (ADR 0007): a
+     * deployment without room is skipped then, like an open breaker.
      */
     default boolean hasHeadroom(DeploymentId id, int tokens) {
         return true;
+    }
+
+    /**
+     * A deployment whose provider the routing policy marks degraded: it still qualifies, but is
+     * planned after every healthy one.
+     */
+    default boolean degraded(DeploymentId id) {
+        return false;
     }
 
     /** The observed latency, used only to break ties in cost; empty when nothing was observed. */

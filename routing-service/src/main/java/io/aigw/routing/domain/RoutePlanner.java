@@ -47,7 +47,9 @@ public final class RoutePlanner {
                         deployment, prompt, output, model.price().cost(prompt, output)));
             }
         }
-        qualifying.sort(Comparator.comparing(PlannedDeployment::estimatedCost)
+        qualifying.sort(Comparator.comparing((PlannedDeployment p) ->
+                        conditions.degraded(p.deployment().id()))
+                .thenComparing(PlannedDeployment::estimatedCost)
                 .thenComparing(
                         p -> conditions.observedLatency(p.deployment().id()).orElse(Duration.ZERO)));
         return new RoutePlan(strategy, qualifying, rejected);

@@ -5,6 +5,7 @@ import io.aigw.routing.application.CachedAnswer;
 import io.aigw.routing.application.ChatCommand;
 import io.aigw.routing.application.ChatCompletionService;
 import io.aigw.routing.application.RequestTrail;
+import io.aigw.routing.application.RoutingPolicies;
 import io.aigw.routing.domain.CachePolicy;
 import io.aigw.routing.domain.PlannedDeployment;
 import io.aigw.routing.domain.RoutePlan;
@@ -36,9 +37,11 @@ public class ChatCompletionsController {
     private final ChatCompletionService service;
     private final ChatRequestReader reader;
     private final JsonMapper json;
+    private final RoutingPolicies policies;
 
-    public ChatCompletionsController(ChatCompletionService service, JsonMapper json) {
+    public ChatCompletionsController(ChatCompletionService service, JsonMapper json, RoutingPolicies policies) {
         this.service = service;
+        this.policies = policies;
         this.reader = new ChatRequestReader(json);
         this.json = json;
     }
@@ -63,10 +66,11 @@ public class ChatCompletionsController {
                                 "'" + AigwHeaders.MIN_TIER + "' must not be above '" + AigwHeaders.MAX_TIER + "'.",
                                 AigwHeaders.MIN_TIER);
                     }
-                    TierRange tiers = new TierRange(min, max, 3);
+                    // a brown-out caps the tiers; a client asking for more gets 403 for what it asked
+                    TierRange tiers = new TierRange(min, max, policies.maxTierFor(tenantOf(tenant), 3));
                     return new ChatCommand(
                             requestId,
-                            tenant == null ? "unknown" : tenant,
+                            tenantOf(tenant),
                             keyId,
                             parsed.request(),
                             parsed.body(),
@@ -125,6 +129,10 @@ public class ChatCompletionsController {
                 .headers(headers)
                 .contentType(MediaType.TEXT_EVENT_STREAM)
                 .body(events);
+    }
+
+    private static String tenantOf(String header) {
+        return header == null ? "unknown" : header;
     }
 
     private static CachePolicy cachePolicy(String cacheHeader, String cacheControl) {
