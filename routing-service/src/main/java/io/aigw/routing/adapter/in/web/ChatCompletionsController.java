@@ -11,6 +11,7 @@ import io.aigw.routing.domain.PlannedDeployment;
 import io.aigw.routing.domain.RoutePlan;
 import io.aigw.routing.domain.RoutingException.InvalidRequest;
 import io.aigw.routing.domain.TierRange;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -69,7 +70,11 @@ public class ChatCompletionsController {
                     // a brown-out caps the tiers; a client asking for more gets 403 for what it asked
                     TierRange tiers = new TierRange(min, max, policies.maxTierFor(tenantOf(tenant), 3));
                     return new ChatCommand(
-                            requestId,
+                            // the gateway always sends one; a direct internal call gets its own, since the
+                            // id is the ledger's idempotency key
+                            requestId == null || requestId.isBlank()
+                                    ? UUID.randomUUID().toString()
+                                    : requestId,
                             tenantOf(tenant),
                             keyId,
                             parsed.request(),
