@@ -38,5 +38,6 @@ final class RealInfrastructure {
         return "aigw:usage:it:" + schema + ":" + PROCESS;
     }
 
-    private static final String PROCESS = Long.toString(ProcessHandle.current().pid());
+    /** New per test JVM, so a stream left behind by an earlier run is never read again. */
+    private static final String PROCESS = java.util.UUID.randomUUID().toString();
 }

@@ -1,0 +1,124 @@
+package io.aigw.billing.config;
+
+import io.aigw.billing.adapter.in.redis.RedisUsageStreamConsumer;
+import io.aigw.billing.adapter.in.redis.UsageStreamMetrics;
+import io.aigw.billing.adapter.out.jpa.JpaUsageLedger;
+import io.aigw.billing.adapter.out.jpa.UsageLedgerRepository;
+import io.aigw.billing.application.UsageLedger;
+import io.aigw.billing.application.UsageRecorder;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the usage ledger and the consumer of the usage stream (ADR 0021). */
+@Configuration(proxyBeanMethods = false)
+public class UsageConfiguration {
+
+    @Bean
+    JpaUsageLedger usageLedger(UsageLedgerRepository rows, PlatformTransactionManager transactions, Clock clock) {
+        return new JpaUsageLedger(rows, new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
+    UsageRecorder usageRecorder(UsageLedger ledger) {
+        return new UsageRecorder(ledger);
+    }
+
+    @Bean
+    UsageStreamMetrics usageStreamMetrics(MeterRegistry registry) {
+        return new UsageStreamMetrics(registry);
+    }
+
+    /**
+     * A Lettuce client of its own: the consumer's blocking reads hold their connection, which must not
+     * be the one the rest of billing shares.
+     */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnProperty(name = "aigw.billing.usage.enabled", havingValue = "true", matchIfMissing = true)
+    RedisClient usageRedisClient(@Value("${spring.data.redis.url}") String url, BillingProperties properties) {
+        RedisURI uri = RedisURI.create(url);
+        // a read blocks up to `block`; anything longer is a dead connection
+        uri.setTimeout(properties.usage().block().plusSeconds(5));
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build())
+                // fail fast while disconnected: the consumer's own loop backs off and reconnects
+                .autoReconnect(false)
+                .build());
+        return client;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "aigw.billing.usage.enabled", havingValue = "true", matchIfMissing = true)
+    RedisUsageStreamConsumer usageStreamConsumer(
+            RedisClient usageRedisClient,
+            BillingProperties properties,
+            UsageRecorder recorder,
+            UsageStreamMetrics metrics,
+            JsonMapper json,
+            Clock clock) {
+        BillingProperties.Usage usage = properties.usage();
+        return new RedisUsageStreamConsumer(
+                usageRedisClient,
+                new RedisUsageStreamConsumer.Settings(
+                        usage.stream(),
+                        usage.deadLetterStream(),
+                        usage.group(),
+                        usage.consumerName().isBlank() ? defaultConsumerName() : usage.consumerName(),
+                        usage.batchSize(),
+                        usage.block(),
+                        usage.reclaimIdle(),
+                        usage.reclaimEvery(),
+                        usage.retryMin(),
+                        usage.retryMax()),
+                recorder,
+                metrics,
+                json,
+                clock);
+    }
+
+    /** Reports the consumer without ever taking billing out of service: Redis away is retried. */
+    @Bean("usageStream")
+    @ConditionalOnProperty(name = "aigw.billing.usage.enabled", havingValue = "true", matchIfMissing = true)
+    HealthIndicator usageStreamHealth(RedisUsageStreamConsumer consumer) {
+        return () -> {
+            Health.Builder health = Health.up()
+                    .withDetail("stream", consumer.settings().stream())
+                    .withDetail("group", consumer.settings().group())
+                    .withDetail("consumer", consumer.settings().consumerName())
+                    .withDetail("connected", consumer.connected());
+            String error = consumer.lastError();
+            if (error != null) {
+                health.withDetail("retrying", error);
+            }
+            return health.build();
+        };
+    }
+
+    static String defaultConsumerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "billing";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+}
