@@ -2,10 +2,14 @@ package io.aigw.billing.config;
 
 import io.aigw.billing.adapter.in.redis.RedisUsageStreamConsumer;
 import io.aigw.billing.adapter.in.redis.UsageStreamMetrics;
+import io.aigw.billing.adapter.out.jdbc.JdbcUsageReports;
 import io.aigw.billing.adapter.out.jpa.JpaUsageLedger;
 import io.aigw.billing.adapter.out.jpa.UsageLedgerRepository;
+import io.aigw.billing.application.Blocking;
+import io.aigw.billing.application.ReportService;
 import io.aigw.billing.application.UsageLedger;
 import io.aigw.billing.application.UsageRecorder;
+import io.aigw.billing.application.UsageReports;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -21,6 +25,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +42,16 @@ public class UsageConfiguration {
     @Bean
     UsageRecorder usageRecorder(UsageLedger ledger) {
         return new UsageRecorder(ledger);
+    }
+
+    @Bean
+    JdbcUsageReports usageReports(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcUsageReports(jdbc);
+    }
+
+    @Bean
+    ReportService reportService(UsageReports reports, Blocking blocking) {
+        return new ReportService(reports, blocking);
     }
 
     @Bean
