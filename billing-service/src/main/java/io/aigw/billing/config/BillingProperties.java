@@ -30,7 +30,19 @@ public record BillingProperties(
         @DefaultValue("demo") @NotBlank String demoTenant,
         @DefaultValue("pro") @NotBlank String demoPlan,
         @DefaultValue("60s") @NotNull Duration keyCacheTtl,
-        @DefaultValue @Valid Usage usage) {
+        @DefaultValue @Valid Usage usage,
+        @DefaultValue @Valid Budgets budgets) {
+
+    /**
+     * Budget holds and alerts (ADR 0022).
+     *
+     * @param holdTtl an unsettled hold is released after this long (its request died with its
+     *     routing replica); longer than the longest request
+     * @param alertThresholds percentages of the monthly budget that raise an alert, ascending
+     */
+    public record Budgets(
+            @DefaultValue("10m") @NotNull Duration holdTtl,
+            @DefaultValue({"50", "80", "100"}) @NotNull java.util.List<Integer> alertThresholds) {}
 
     /**
      * The consumer of the usage stream {@code aigw:usage} (ADR 0021).
@@ -66,6 +78,6 @@ public record BillingProperties(
     @Override
     public String toString() {
         return "BillingProperties[adminToken=****, demoKey=****, demoTenant=" + demoTenant + ", demoPlan=" + demoPlan
-                + ", keyCacheTtl=" + keyCacheTtl + ", usage=" + usage + "]";
+                + ", keyCacheTtl=" + keyCacheTtl + ", usage=" + usage + ", budgets=" + budgets + "]";
     }
 }

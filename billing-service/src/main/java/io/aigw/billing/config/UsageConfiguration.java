@@ -2,14 +2,24 @@ package io.aigw.billing.config;
 
 import io.aigw.billing.adapter.in.redis.RedisUsageStreamConsumer;
 import io.aigw.billing.adapter.in.redis.UsageStreamMetrics;
+import io.aigw.billing.adapter.out.jdbc.JdbcLedgerSpend;
 import io.aigw.billing.adapter.out.jdbc.JdbcUsageReports;
 import io.aigw.billing.adapter.out.jpa.JpaUsageLedger;
 import io.aigw.billing.adapter.out.jpa.UsageLedgerRepository;
+import io.aigw.billing.adapter.out.micrometer.MicrometerBudgetEvents;
+import io.aigw.billing.adapter.out.redis.RedisBudgetCounters;
 import io.aigw.billing.application.Blocking;
+import io.aigw.billing.application.BudgetCounters;
+import io.aigw.billing.application.BudgetEvents;
+import io.aigw.billing.application.BudgetService;
+import io.aigw.billing.application.LedgerSpend;
+import io.aigw.billing.application.PlanCatalog;
 import io.aigw.billing.application.ReportService;
+import io.aigw.billing.application.TenantDirectory;
 import io.aigw.billing.application.UsageLedger;
 import io.aigw.billing.application.UsageRecorder;
 import io.aigw.billing.application.UsageReports;
+import io.aigw.billing.domain.BudgetAlerts;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -25,12 +35,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the usage ledger and the consumer of the usage stream (ADR 0021). */
+/** Wires the usage ledger, the consumer of the usage stream (ADR 0021), reports and budgets (ADR 0022). */
 @Configuration(proxyBeanMethods = false)
 public class UsageConfiguration {
 
@@ -40,8 +52,45 @@ public class UsageConfiguration {
     }
 
     @Bean
-    UsageRecorder usageRecorder(UsageLedger ledger) {
-        return new UsageRecorder(ledger);
+    UsageRecorder usageRecorder(UsageLedger ledger, BudgetService budgets) {
+        return new UsageRecorder(ledger, budgets);
+    }
+
+    @Bean
+    RedisBudgetCounters budgetCounters(ReactiveStringRedisTemplate redis) {
+        return new RedisBudgetCounters(redis);
+    }
+
+    @Bean
+    MicrometerBudgetEvents budgetEvents(MeterRegistry registry) {
+        return new MicrometerBudgetEvents(registry);
+    }
+
+    @Bean
+    JdbcLedgerSpend ledgerSpend(JdbcTemplate jdbc) {
+        return new JdbcLedgerSpend(jdbc);
+    }
+
+    @Bean
+    BudgetService budgetService(
+            BudgetCounters counters,
+            TenantDirectory tenants,
+            PlanCatalog plans,
+            LedgerSpend ledger,
+            BudgetEvents events,
+            Blocking blocking,
+            Clock clock,
+            BillingProperties properties) {
+        return new BudgetService(
+                counters,
+                tenants,
+                plans,
+                ledger,
+                new BudgetAlerts(properties.budgets().alertThresholds()),
+                events,
+                blocking,
+                clock,
+                properties.budgets().holdTtl());
     }
 
     @Bean

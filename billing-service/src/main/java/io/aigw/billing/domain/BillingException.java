@@ -28,6 +28,13 @@ public abstract sealed class BillingException extends RuntimeException {
         }
     }
 
+    /** A budget hold would take the tenant over its monthly budget. */
+    public static final class BudgetExhausted extends BillingException {
+        public BudgetExhausted(String message) {
+            super(message);
+        }
+    }
+
     /** The request clashes with the current state (e.g. the tenant already exists). */
     public static final class Conflict extends BillingException {
         public Conflict(String message) {

@@ -64,6 +64,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof BillingException.Conflict) {
             return ProblemType.CONFLICT.problem(error.getMessage(), path, null);
         }
+        if (error instanceof BillingException.BudgetExhausted) {
+            return ProblemType.BUDGET_EXHAUSTED.problem(error.getMessage(), path, null);
+        }
         if (error instanceof Unauthenticated) {
             return ProblemType.UNAUTHORIZED.problem(error.getMessage(), path, null);
         }
@@ -89,6 +92,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         log.error("Unexpected error on {}", path, error);
         return ProblemType.INTERNAL.problem("internal error; see the billing log", path, null);
+    }
+
+    private static boolean isRedisDown(Throwable error) {
+        return error instanceof org.springframework.data.redis.RedisConnectionFailureException
+                || error instanceof org.springframework.dao.QueryTimeoutException
+                || error instanceof io.lettuce.core.RedisException;
     }
 
     /** Spring's reason names the parameter or says the body is unreadable, never internals. */
