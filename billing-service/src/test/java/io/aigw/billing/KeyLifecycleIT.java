@@ -31,7 +31,11 @@ class KeyLifecycleIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "billing_key_lifecycle_it");
+        registry.add("aigw.billing.demo-key", () -> DEMO_KEY);
     }
+
+    private static final String DEMO_KEY =
+            "aigw-demo-" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     @Autowired
     WebTestClient client;
@@ -134,6 +138,28 @@ class KeyLifecycleIT {
                          "detail":"no active key with that hash (unknown, revoked or expired)",
                          "instance":"/internal/keys/resolve"}""",
                         true);
+    }
+
+    @Test
+    void shouldResolveTheConfiguredDemoKeyWhenSeededAtStartUp() {
+        resolve(Map.of("key", DEMO_KEY))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.tenant_id")
+                .isEqualTo("demo")
+                .jsonPath("$.plan.name")
+                .isEqualTo("pro");
+        admin().get()
+                .uri("/admin/tenants/demo/keys")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].prefix")
+                .isEqualTo("aigw-demo-")
+                .jsonPath("$.length()")
+                .isEqualTo(1);
     }
 
     @Test
