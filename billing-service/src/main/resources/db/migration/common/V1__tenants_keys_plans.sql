@@ -35,10 +35,11 @@ CREATE TABLE gateway_keys (
 );
 CREATE INDEX gateway_keys_tenant ON gateway_keys (tenant_id);
 
--- The shipped plans, editable through the admin API.
+-- The shipped plans, editable through the admin API. The limits are the gateway's configured defaults
+-- (ADR 0010), so switching the gateway's plan source to billing changes no tenant's limits.
 INSERT INTO plans (name, requests_per_day, tokens_per_day, requests_per_minute, tokens_per_minute, max_tier,
                    allowed_models, monthly_budget_usd, updated_at)
-VALUES ('free', 200, 200000, 10, 20000, 1, 'llama-3-8b,gpt-4o-mini,auto', 5.000000, CURRENT_TIMESTAMP),
-       ('basic', 5000, 5000000, 60, 200000, 2, '', 100.000000, CURRENT_TIMESTAMP),
-       ('pro', 100000, 100000000, 600, 2000000, 3, '', 2000.000000, CURRENT_TIMESTAMP),
+VALUES ('free', 1000, 1000000, 20, 40000, 1, 'llama-3-8b,gpt-4o-mini,auto', 5.000000, CURRENT_TIMESTAMP),
+       ('basic', 20000, 10000000, 120, 300000, 2, '', 100.000000, CURRENT_TIMESTAMP),
+       ('pro', 500000, 200000000, 1200, 2000000, 3, '', 2000.000000, CURRENT_TIMESTAMP),
        ('enterprise', NULL, NULL, NULL, NULL, 3, '', NULL, CURRENT_TIMESTAMP);

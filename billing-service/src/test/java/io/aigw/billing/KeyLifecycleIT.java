@@ -80,8 +80,8 @@ class KeyLifecycleIT {
                 .json(
                         """
                         {"tenant_id":"acme","key_id":"%s",
-                         "plan":{"name":"basic","requests_per_day":5000,"tokens_per_day":5000000,
-                                 "requests_per_minute":60,"tokens_per_minute":200000,"max_tier":2,
+                         "plan":{"name":"basic","requests_per_day":20000,"tokens_per_day":10000000,
+                                 "requests_per_minute":120,"tokens_per_minute":300000,"max_tier":2,
                                  "allowed_models":[],"monthly_budget_usd":"100"},
                          "expires_at":null,"cache_ttl_seconds":60}"""
                                 .formatted(keyId),

@@ -4,7 +4,7 @@ import java.util.Collection;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells every gateway replica that what it cached about some keys is out of date (ADR 0021 and the
+ * Tells every gateway replica that what it cached about some keys is out of date (ADR 0023 and the
  * key cache contract in billing-service/README.md).
  */
 public interface KeyInvalidations {

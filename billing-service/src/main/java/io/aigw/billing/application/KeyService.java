@@ -24,7 +24,7 @@ public class KeyService {
     private final Clock clock;
     private final Duration cacheTtl;
 
-    /** @param cacheTtl how long a gateway may cache a resolved key (ADR 0021) */
+    /** @param cacheTtl how long a gateway may cache a resolved key (ADR 0023) */
     public KeyService(
             KeyStore keys,
             TenantDirectory tenants,

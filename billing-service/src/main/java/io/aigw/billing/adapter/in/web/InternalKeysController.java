@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's key check ({@code POST /internal/keys/resolve}, ADR 0021). The gateway should send
+ * The gateway's key check ({@code POST /internal/keys/resolve}, ADR 0023). The gateway should send
  * the key's SHA-256, which it computes anyway for its cache key, so the key itself never leaves the
  * edge (ADR 0003); the plain key is accepted too.
  */

@@ -1,10 +1,13 @@
 package io.aigw.billing.adapter.in.web;
 
 import io.aigw.billing.domain.BillingException;
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.CodecException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -73,7 +76,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof ServerWebInputException input) {
             return ProblemType.INVALID_INPUT.problem(inputDetail(input), path, null);
         }
-        if (error instanceof CodecException codec) {
+        if (error instanceof CodecException) {
             return ProblemType.INVALID_INPUT.problem("the body is not valid JSON for this request", path, null);
         }
         if (error instanceof MethodNotAllowedException) {
@@ -86,6 +89,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof UnsupportedMediaTypeStatusException) {
             return ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("send application/json", path, null);
         }
+        if (isRedisDown(error)) {
+            log.warn("Redis is unavailable for {}: {}", path, error.toString());
+            return ProblemType.UNAVAILABLE.problem("a backing store is unavailable; retry later", path, null);
+        }
         if (error instanceof ResponseStatusException status
                 && status.getStatusCode().value() == 404) {
             return ProblemType.NOT_FOUND.problem("no such resource: " + path, path, null);
@@ -95,9 +102,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
 
     private static boolean isRedisDown(Throwable error) {
-        return error instanceof org.springframework.data.redis.RedisConnectionFailureException
-                || error instanceof org.springframework.dao.QueryTimeoutException
-                || error instanceof io.lettuce.core.RedisException;
+        return error instanceof RedisConnectionFailureException
+                || error instanceof QueryTimeoutException
+                || error instanceof RedisException;
     }
 
     /** Spring's reason names the parameter or says the body is unreadable, never internals. */

@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Billing's half of the gateway key cache (ADR 0021): the gateway caches a resolved key under
+ * Billing's half of the gateway key cache (ADR 0023): the gateway caches a resolved key under
  * {@code aigw:key:<sha256>} (written with {@code NX}); billing overwrites a revoked key's entry with a
  * {@value #REVOKED} tombstone, deletes a changed key's entry, and publishes the hash so replicas drop
  * their in-process copies.
