@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +48,11 @@ class BillingApplicationIT {
         Path dataDir = Files.createTempDirectory("billing-h2-");
         registry.add("AIGW_DATA_DIR", dataDir::toString);
         registry.add("aigw.billing.usage.stream", () -> STREAM);
+    }
+
+    @AfterAll
+    static void forgetRedisState() {
+        RealInfrastructure.forget(STREAM, "acme");
     }
 
     @Autowired

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,6 +46,12 @@ class BudgetHoldsIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "billing_budget_holds_it");
+    }
+
+    @AfterAll
+    void forgetRedisState() {
+        RealInfrastructure.forget(
+                RealInfrastructure.stream("billing_budget_holds_it"), "crowd-" + RUN, "alerts-" + RUN, "http-" + RUN);
     }
 
     @Autowired

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,11 @@ class KeyLifecycleIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "billing_key_lifecycle_it");
         registry.add("aigw.billing.demo-key", () -> DEMO_KEY);
+    }
+
+    @AfterAll
+    static void forgetRedisState() {
+        RealInfrastructure.forget(RealInfrastructure.stream("billing_key_lifecycle_it"), "demo", "acme", "globex");
     }
 
     private static final String DEMO_KEY =

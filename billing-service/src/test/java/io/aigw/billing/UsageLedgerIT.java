@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,11 @@ class UsageLedgerIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, SCHEMA);
         registry.add("aigw.billing.usage.block", () -> "200ms");
+    }
+
+    @AfterAll
+    static void forgetRedisState() {
+        RealInfrastructure.forget(STREAM, "acme");
     }
 
     @Autowired

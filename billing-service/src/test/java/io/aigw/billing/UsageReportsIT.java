@@ -7,6 +7,7 @@ import io.aigw.billing.domain.UsageRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +30,11 @@ class UsageReportsIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "billing_usage_reports_it");
+    }
+
+    @AfterAll
+    void forgetRedisState() {
+        RealInfrastructure.forget(RealInfrastructure.stream("billing_usage_reports_it"), "acme", "globex");
     }
 
     @Autowired
