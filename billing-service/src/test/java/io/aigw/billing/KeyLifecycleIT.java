@@ -363,7 +363,13 @@ class KeyLifecycleIT {
                 .jsonPath("$.paths['/admin/tenants']")
                 .exists()
                 .jsonPath("$.paths['/internal/keys/resolve']")
-                .exists();
+                .exists()
+                .jsonPath("$.paths['/internal/budgets/holds']")
+                .exists()
+                .jsonPath("$.components.securitySchemes.admin.scheme")
+                .isEqualTo("bearer")
+                .jsonPath("$.components.securitySchemes.internal.name")
+                .isEqualTo("x-aigw-internal-token");
     }
 
     private WebTestClient admin() {
