@@ -1,0 +1,310 @@
+package io.aigw.billing.adapter.in.redis;
+
+import io.aigw.api.usage.UsageEvent;
+import io.aigw.billing.adapter.in.redis.UsageStreamMetrics.Result;
+import io.aigw.billing.application.UsageLedger;
+import io.aigw.billing.application.UsageRecorder;
+import io.aigw.billing.domain.BillingException;
+import io.aigw.billing.domain.UsageRecord;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Billing's consumer of the usage stream (ADR 0021), on one thread of its own with its own Redis
+ * connection, because {@code XREADGROUP ... BLOCK} holds a connection for the whole wait.
+ *
+ * <ul>
+ *   <li>Reads with the consumer group; acknowledges an entry only after its ledger row is committed
+ *       (or found there already), so a crash in between redelivers it and the ledger counts it once.
+ *   <li>First reads its own pending entries (id {@code 0}), after a start and after every failure,
+ *       then new ones ({@code >}).
+ *   <li>Every {@code reclaimEvery} claims entries that another (presumably dead) consumer left
+ *       pending longer than {@code reclaimIdle} ({@code XAUTOCLAIM}).
+ *   <li>An entry that cannot be parsed, fails the record's checks, or is refused by the database
+ *       for good is copied to the dead-letter stream with the reason, logged, counted and then
+ *       acknowledged: nothing is silently dropped, and one bad entry does not block the rest.
+ *   <li>When Redis or the database fails it backs off (doubling from {@code retryMin} to {@code
+ *       retryMax}) and tries again; the service stays up meanwhile.
+ * </ul>
+ */
+public class RedisUsageStreamConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisUsageStreamConsumer.class);
+
+    /** Stream settings, from {@code aigw.billing.usage.*}. */
+    public record Settings(
+            String stream,
+            String deadLetterStream,
+            String group,
+            String consumerName,
+            int batchSize,
+            Duration block,
+            Duration reclaimIdle,
+            Duration reclaimEvery,
+            Duration retryMin,
+            Duration retryMax) {}
+
+    private final RedisClient client;
+    private final Settings settings;
+    private final UsageRecorder recorder;
+    private final UsageStreamMetrics metrics;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+
+    private volatile boolean running;
+    private volatile boolean connected;
+    private Thread thread;
+
+    public RedisUsageStreamConsumer(
+            RedisClient client,
+            Settings settings,
+            UsageRecorder recorder,
+            UsageStreamMetrics metrics,
+            JsonMapper json,
+            Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "usage-consumer");
+        thread.setDaemon(true);
+        thread.start();
+        log.info(
+                "Consuming usage events from {} as {} in group {}",
+                settings.stream(),
+                settings.consumerName(),
+                settings.group());
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                // the thread notices within one read's block time
+                thread.join(settings.block().plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** For the health detail: connected to Redis and reading. */
+    public boolean connected() {
+        return connected;
+    }
+
+    /** For the health detail: the last failure, if the consumer is retrying. */
+    public String lastError() {
+        return lastError.get();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private void loop() {
+        Duration backoff = settings.retryMin();
+        while (running) {
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                RedisCommands<String, String> redis = connection.sync();
+                ensureGroup(redis);
+                connected = true;
+                lastError.set(null);
+                backoff = settings.retryMin();
+                consume(redis);
+            } catch (RuntimeException e) {
+                connected = false;
+                metrics.count(Result.FAILED);
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (!reason.equals(lastError.getAndSet(reason))) {
+                    log.warn("Usage consumer failed, retrying with backoff: {}", reason);
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0
+                        ? settings.retryMax()
+                        : backoff.multipliedBy(2);
+            }
+        }
+        connected = false;
+    }
+
+    private void consume(RedisCommands<String, String> redis) {
+        Consumer<String> me = Consumer.from(settings.group(), settings.consumerName());
+        boolean ownPendingFirst = true;
+        Instant nextReclaim = clock.instant();
+        while (running) {
+            if (!clock.instant().isBefore(nextReclaim)) {
+                reclaim(redis, me);
+                refreshLag(redis);
+                nextReclaim = clock.instant().plus(settings.reclaimEvery());
+            }
+            XReadArgs.StreamOffset<String> offset = ownPendingFirst
+                    ? XReadArgs.StreamOffset.from(settings.stream(), "0")
+                    : XReadArgs.StreamOffset.lastConsumed(settings.stream());
+            XReadArgs args = XReadArgs.Builder.count(settings.batchSize());
+            if (!ownPendingFirst) {
+                args.block(settings.block());
+            }
+            List<StreamMessage<String, String>> entries = redis.xreadgroup(me, args, offset);
+            if (ownPendingFirst && entries.isEmpty()) {
+                ownPendingFirst = false;
+            }
+            handleAll(redis, entries);
+        }
+    }
+
+    private void ensureGroup(RedisCommands<String, String> redis) {
+        try {
+            // from the start of the stream, so events published before billing first ran are billed
+            redis.xgroupCreate(
+                    XReadArgs.StreamOffset.from(settings.stream(), "0"),
+                    settings.group(),
+                    XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisBusyException exists) {
+            // BUSYGROUP: another replica or an earlier start created it
+        }
+    }
+
+    private void reclaim(RedisCommands<String, String> redis, Consumer<String> me) {
+        String cursor = "0-0";
+        do {
+            ClaimedMessages<String, String> claimed = redis.xautoclaim(
+                    settings.stream(),
+                    new XAutoClaimArgs<String>()
+                            .consumer(me)
+                            .minIdleTime(settings.reclaimIdle())
+                            .startId(cursor)
+                            .count(settings.batchSize()));
+            if (!claimed.getMessages().isEmpty()) {
+                log.info(
+                        "Reclaimed {} usage entries idle for {} or longer",
+                        claimed.getMessages().size(),
+                        settings.reclaimIdle());
+            }
+            handleAll(redis, claimed.getMessages());
+            cursor = claimed.getId();
+        } while (running && !"0-0".equals(cursor));
+    }
+
+    private void handleAll(RedisCommands<String, String> redis, List<StreamMessage<String, String>> entries) {
+        for (StreamMessage<String, String> entry : entries) {
+            handle(redis, entry);
+        }
+    }
+
+    /** Records one entry, or dead-letters it; a failure of Redis or the database propagates, unacked. */
+    void handle(RedisCommands<String, String> redis, StreamMessage<String, String> entry) {
+        Map<String, String> body = entry.getBody();
+        if (body == null) {
+            // trimmed from the stream while pending: nothing left to record
+            redis.xack(settings.stream(), settings.group(), entry.getId());
+            return;
+        }
+        String raw = body.get(UsageEvent.FIELD);
+        UsageRecord record;
+        try {
+            if (raw == null) {
+                throw new BillingException.InvalidInput(
+                        UsageEvent.FIELD, "entry has no '" + UsageEvent.FIELD + "' field");
+            }
+            record = UsageEvents.toRecord(json.readValue(raw, UsageEvent.class), entry.getId());
+        } catch (JacksonException e) {
+            deadLetter(redis, entry, "unparseable: " + e.getOriginalMessage());
+            return;
+        } catch (BillingException.InvalidInput e) {
+            deadLetter(redis, entry, "invalid " + e.field() + ": " + e.getMessage());
+            return;
+        }
+        UsageLedger.Outcome outcome;
+        try {
+            outcome = recorder.record(record);
+        } catch (UsageLedger.Rejected e) {
+            deadLetter(redis, entry, e.getMessage());
+            return;
+        }
+        redis.xack(settings.stream(), settings.group(), entry.getId());
+        metrics.count(outcome == UsageLedger.Outcome.RECORDED ? Result.RECORDED : Result.DUPLICATE);
+    }
+
+    private void deadLetter(RedisCommands<String, String> redis, StreamMessage<String, String> entry, String reason) {
+        Map<String, String> letter = new LinkedHashMap<>(entry.getBody());
+        letter.put("source_stream", settings.stream());
+        letter.put("source_id", entry.getId());
+        letter.put("reason", reason);
+        letter.put("consumer", settings.consumerName());
+        // copied before the ack: a crash in between dead-letters it twice, never zero times
+        redis.xadd(settings.deadLetterStream(), letter);
+        redis.xack(settings.stream(), settings.group(), entry.getId());
+        metrics.count(Result.DEAD_LETTERED);
+        log.error("Usage entry {} moved to {}: {}", entry.getId(), settings.deadLetterStream(), reason);
+    }
+
+    private void refreshLag(RedisCommands<String, String> redis) {
+        for (Object group : redis.xinfoGroups(settings.stream())) {
+            Map<String, Object> info = pairs((List<?>) group);
+            if (settings.group().equals(info.get("name"))) {
+                metrics.lag(number(info.get("lag")), number(info.get("pending")));
+            }
+        }
+    }
+
+    private static Map<String, Object> pairs(List<?> flat) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            map.put(String.valueOf(flat.get(i)), flat.get(i + 1));
+        }
+        return map;
+    }
+
+    /** Redis before 7 has no lag field, and 7 answers nil when it cannot tell. */
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

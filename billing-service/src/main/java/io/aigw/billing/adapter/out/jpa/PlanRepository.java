@@ -1,0 +1,5 @@
+package io.aigw.billing.adapter.out.jpa;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PlanRepository extends JpaRepository<PlanEntity, String> {}

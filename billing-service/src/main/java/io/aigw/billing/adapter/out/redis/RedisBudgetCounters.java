@@ -1,0 +1,119 @@
+package io.aigw.billing.adapter.out.redis;
+
+import io.aigw.billing.application.BudgetCounters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+
+/**
+ * The month counters as Redis hashes changed only by Lua scripts, so that every check-and-take is
+ * atomic across billing replicas (see {@code redis/budget-*.lua}, ADR 0022). Keys carry the tenant as
+ * a hash tag, {@code aigw:budget:{acme}:2026-11}, so a Redis Cluster keeps one tenant's keys in one
+ * slot and every script stays a single-slot call.
+ */
+public class RedisBudgetCounters implements BudgetCounters {
+
+    /** Month keys outlive their month by a month, then expire on their own. */
+    static final Duration KEY_TTL = Duration.ofDays(62);
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> HOLD = script("budget-hold.lua", List.class);
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SETTLE = script("budget-settle.lua", List.class);
+
+    private static final RedisScript<Long> RELEASE = script("budget-release.lua", Long.class);
+    private static final RedisScript<Long> INIT = script("budget-init.lua", Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+
+    public RedisBudgetCounters(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** The three keys of one tenant's month: the counter hash, the holds hash, the hold deadlines. */
+    static List<String> keys(String tenantId, YearMonth month) {
+        String base = "aigw:budget:{" + tenantId + "}:" + month;
+        return List.of(base, base + ":holds", base + ":expiry");
+    }
+
+    @Override
+    public Mono<HoldOutcome> hold(
+            String tenantId, YearMonth month, String holdId, long amountNanos, long limitNanos, Duration ttl) {
+        return redis.execute(
+                        HOLD,
+                        keys(tenantId, month),
+                        List.of(
+                                holdId,
+                                Long.toString(amountNanos),
+                                Long.toString(ttl.toMillis()),
+                                Long.toString(limitNanos < 0 ? -1 : limitNanos),
+                                Long.toString(KEY_TTL.toMillis())))
+                .next()
+                .map(reply -> {
+                    long status = number(reply, 0);
+                    long remaining = number(reply, 1);
+                    if (status == -2) {
+                        return new HoldOutcome.Uninitialised();
+                    }
+                    return status == 1 ? new HoldOutcome.Granted(remaining) : new HoldOutcome.Refused(remaining);
+                });
+    }
+
+    @Override
+    public Mono<Settled> settle(
+            String tenantId, YearMonth month, String holdId, long costNanos, boolean countIfUnknown) {
+        return redis.execute(
+                        SETTLE,
+                        keys(tenantId, month),
+                        List.of(
+                                holdId == null ? "" : holdId,
+                                Long.toString(costNanos),
+                                countIfUnknown ? "1" : "0",
+                                Long.toString(KEY_TTL.toMillis())))
+                .next()
+                .map(reply -> number(reply, 0) == -2
+                        ? new Settled(0, 0, false)
+                        : new Settled(number(reply, 0), number(reply, 1), true));
+    }
+
+    @Override
+    public Mono<Boolean> release(String tenantId, YearMonth month, String holdId) {
+        return redis.execute(RELEASE, keys(tenantId, month), List.of(holdId))
+                .next()
+                .map(released -> released == 1L);
+    }
+
+    @Override
+    public Mono<Void> initialise(String tenantId, YearMonth month, long spentNanos) {
+        return redis.execute(
+                        INIT,
+                        keys(tenantId, month),
+                        List.of(Long.toString(spentNanos), Long.toString(KEY_TTL.toMillis())))
+                .then();
+    }
+
+    private static long number(List<?> reply, int index) {
+        return ((Number) reply.get(index)).longValue();
+    }
+
+    /** Each script is the shared head (expired holds released, key helpers) followed by its body. */
+    private static <T> RedisScript<T> script(String name, Class<T> type) {
+        return RedisScript.of(read("budget-common.lua") + "\n" + read(name), type);
+    }
+
+    private static String read(String name) {
+        try {
+            return new ClassPathResource("redis/" + name).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("billing ships redis/" + name, e);
+        }
+    }
+}

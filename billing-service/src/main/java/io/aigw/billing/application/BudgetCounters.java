@@ -1,0 +1,52 @@
+package io.aigw.billing.application;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import reactor.core.publisher.Mono;
+
+/**
+ * Each tenant's spend and open holds per calendar month, shared by every billing replica and changed
+ * only atomically (ADR 0022). Amounts are nano-USD.
+ */
+public interface BudgetCounters {
+
+    /** What a hold attempt found. */
+    sealed interface HoldOutcome {
+        /** @param remainingNanos what is left after this hold; negative when unlimited */
+        record Granted(long remainingNanos) implements HoldOutcome {}
+
+        /** @param remainingNanos what is left, less than the hold asked for */
+        record Refused(long remainingNanos) implements HoldOutcome {}
+
+        /** The month has no counter yet: {@link #initialise} it from the ledger, then try again. */
+        record Uninitialised() implements HoldOutcome {}
+    }
+
+    /**
+     * What a settle changed.
+     *
+     * @param beforeNanos spent before
+     * @param afterNanos spent after
+     * @param initialised false when the month has no counter yet (nothing changed)
+     */
+    record Settled(long beforeNanos, long afterNanos, boolean initialised) {}
+
+    /** Holds {@code amountNanos} if spent + held + amount stays within {@code limitNanos} (negative: no limit). */
+    Mono<HoldOutcome> hold(
+            String tenantId, YearMonth month, String holdId, long amountNanos, long limitNanos, Duration ttl);
+
+    /**
+     * Replaces the hold (if any) by the real cost.
+     *
+     * @param holdId the hold to settle, or null when the request had none
+     * @param countIfUnknown add the cost even when the hold is gone (expired or never placed): true for
+     *     a request new to the ledger, false for a redelivered one, which must not count twice
+     */
+    Mono<Settled> settle(String tenantId, YearMonth month, String holdId, long costNanos, boolean countIfUnknown);
+
+    /** Drops the hold without spending; false when there was none. */
+    Mono<Boolean> release(String tenantId, YearMonth month, String holdId);
+
+    /** Starts the month at {@code spentNanos} unless it was started already. */
+    Mono<Void> initialise(String tenantId, YearMonth month, long spentNanos);
+}

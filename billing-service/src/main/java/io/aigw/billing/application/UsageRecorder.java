@@ -1,0 +1,36 @@
+package io.aigw.billing.application;
+
+import io.aigw.billing.domain.UsageRecord;
+
+/**
+ * Step 6 of the request path: a finished request becomes a ledger row, exactly once, and its cost
+ * moves from the budget hold (if any) to the tenant's month spend.
+ */
+public class UsageRecorder {
+
+    private final UsageLedger ledger;
+    private final BudgetService budgets;
+
+    public UsageRecorder(UsageLedger ledger, BudgetService budgets) {
+        this.ledger = ledger;
+        this.budgets = budgets;
+    }
+
+    /**
+     * Records the request, then settles its budget hold; blocking, returns after both. A failure of
+     * the settle propagates, so the entry is not acknowledged and its redelivery (a duplicate for the
+     * ledger) finishes the settle without counting the cost twice.
+     *
+     * @see UsageLedger#record(UsageRecord)
+     */
+    public UsageLedger.Outcome record(UsageRecord record) {
+        UsageLedger.Outcome outcome = ledger.record(record);
+        budgets.settle(
+                record.tenantId(),
+                record.holdId().orElse(null),
+                record.costUsd(),
+                record.occurredAt(),
+                outcome == UsageLedger.Outcome.RECORDED);
+        return outcome;
+    }
+}

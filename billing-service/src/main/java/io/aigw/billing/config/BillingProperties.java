@@ -1,0 +1,83 @@
+package io.aigw.billing.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Billing's settings ({@code aigw.billing.*}).
+ *
+ * @param adminToken the credential of {@code /admin/**}, sent as {@code Authorization: Bearer}
+ *     ({@code AIGW_ADMIN_TOKEN}). No default: when empty, the admin API refuses every request (401)
+ *     and the service says so at start-up.
+ * @param demoKey a gateway key seeded for the demo tenant at start-up ({@code AIGW_DEMO_KEY}); empty
+ *     seeds nothing. Leave it empty in production.
+ * @param demoTenant the tenant id the demo key belongs to
+ * @param demoPlan the plan the demo tenant is created with
+ * @param keyCacheTtl how long the gateway may cache a resolved key; also how long a revoked key's
+ *     tombstone stays in Redis
+ * @param usage the usage stream consumer
+ */
+@Validated
+@ConfigurationProperties("aigw.billing")
+public record BillingProperties(
+        @DefaultValue("") String adminToken,
+        @DefaultValue("") String demoKey,
+        @DefaultValue("demo") @NotBlank String demoTenant,
+        @DefaultValue("pro") @NotBlank String demoPlan,
+        @DefaultValue("60s") @NotNull Duration keyCacheTtl,
+        @DefaultValue @Valid Usage usage,
+        @DefaultValue @Valid Budgets budgets) {
+
+    /**
+     * Budget holds and alerts (ADR 0022).
+     *
+     * @param holdTtl an unsettled hold is released after this long (its request died with its
+     *     routing replica); longer than the longest request
+     * @param alertThresholds percentages of the monthly budget that raise an alert, ascending
+     */
+    public record Budgets(
+            @DefaultValue("10m") @NotNull Duration holdTtl,
+            @DefaultValue({"50", "80", "100"}) @NotNull java.util.List<Integer> alertThresholds) {}
+
+    /**
+     * The consumer of the usage stream {@code aigw:usage} (ADR 0021).
+     *
+     * @param enabled false stops billing from reading the stream (e.g. a reports-only replica)
+     * @param stream the stream routing publishes to ({@code UsageEvent.STREAM})
+     * @param deadLetterStream where entries that cannot be parsed or recorded are moved
+     * @param group the consumer group ({@code UsageEvent.BILLING_GROUP})
+     * @param consumerName this instance's name in the consumer group; empty means host name and
+     *     process id. Give each replica its own, stable one (the pod name) so a restarted replica
+     *     continues its own pending entries.
+     * @param batchSize entries read per {@code XREADGROUP}
+     * @param block how long one read waits for new entries
+     * @param reclaimIdle a pending entry idle this long belongs to a consumer presumed dead and is
+     *     claimed ({@code XAUTOCLAIM}); longer than the slowest expected ledger write
+     * @param reclaimEvery how often pending entries are looked at and the lag gauge refreshed
+     * @param retryMin the first wait after Redis or the database failed
+     * @param retryMax the longest wait between retries
+     */
+    public record Usage(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("aigw:usage") @NotBlank String stream,
+            @DefaultValue("aigw:usage:dead") @NotBlank String deadLetterStream,
+            @DefaultValue("billing") @NotBlank String group,
+            @DefaultValue("") String consumerName,
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("1s") @NotNull Duration block,
+            @DefaultValue("60s") @NotNull Duration reclaimIdle,
+            @DefaultValue("10s") @NotNull Duration reclaimEvery,
+            @DefaultValue("200ms") @NotNull Duration retryMin,
+            @DefaultValue("10s") @NotNull Duration retryMax) {}
+
+    @Override
+    public String toString() {
+        return "BillingProperties[adminToken=****, demoKey=****, demoTenant=" + demoTenant + ", demoPlan=" + demoPlan
+                + ", keyCacheTtl=" + keyCacheTtl + ", usage=" + usage + ", budgets=" + budgets + "]";
+    }
+}

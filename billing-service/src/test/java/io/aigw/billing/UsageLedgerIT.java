@@ -1,0 +1,152 @@
+package io.aigw.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aigw.api.usage.UsageEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger fed by the real usage stream: redelivery counts once, prices are stamped exactly, and
+ * poison entries land in the dead-letter stream, acknowledged.
+ */
+@SpringBootTest
+class UsageLedgerIT {
+
+    private static final String SCHEMA = "billing_usage_ledger_it";
+    private static final String STREAM = RealInfrastructure.stream(SCHEMA);
+    private static final String DEAD = STREAM + ":dead";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, SCHEMA);
+        registry.add("aigw.billing.usage.block", () -> "200ms");
+    }
+
+    @AfterAll
+    static void forgetRedisState() {
+        RealInfrastructure.forget(STREAM, "acme");
+    }
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void shouldWriteOneRowWhenTheSameEventIsDeliveredTwice() {
+        // given one request published twice (a producer retry)
+        String requestId = "req-" + UUID.randomUUID();
+        UsageEvent event = UsageEventsFixture.event(requestId, "acme", Instant.parse("2026-11-15T10:00:00Z"));
+        double duplicatesBefore = counter("duplicate");
+
+        // when both entries are consumed
+        publish(json.writeValueAsString(event));
+        publish(json.writeValueAsString(event));
+
+        // then the ledger has one row, the second entry counted as a duplicate, and both are acked
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(counter("duplicate")).isEqualTo(duplicatesBefore + 1);
+            assertThat(pending()).isZero();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM usage_ledger WHERE request_id = ?", Long.class, requestId))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void shouldStampThePricesOfTheEventWhenRecording() {
+        String requestId = "req-" + UUID.randomUUID();
+        UsageEvent event = UsageEventsFixture.event(requestId, "acme", Instant.parse("2026-11-15T23:59:59.5Z"));
+
+        RecordId id = publish(json.writeValueAsString(event));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM usage_ledger WHERE request_id = ?", Long.class, requestId)
+                        == 1L);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM usage_ledger WHERE request_id = ?", requestId);
+        assertThat((BigDecimal) row.get("input_price_per_mtok")).isEqualByComparingTo("0.15");
+        assertThat((BigDecimal) row.get("output_price_per_mtok")).isEqualByComparingTo("0.60");
+        assertThat((BigDecimal) row.get("cached_input_price_per_mtok")).isEqualByComparingTo("0.075");
+        assertThat(((BigDecimal) row.get("cost_usd")).toPlainString()).isEqualTo("0.000345678912");
+        assertThat(((BigDecimal) row.get("top_tier_cost_usd")).toPlainString()).isEqualTo("0.006000000000");
+        assertThat(row.get("usage_day").toString()).isEqualTo("2026-11-15");
+        assertThat(row.get("stream_entry_id")).isEqualTo(id.getValue());
+        assertThat(row.get("prompt_tokens")).isEqualTo(1200L);
+        assertThat(row.get("hold_id")).isEqualTo("hold-1");
+    }
+
+    @Test
+    void shouldMovePoisonToTheDeadLettersWhenAnEntryCannotBeRecorded() {
+        double deadBefore = counter("dead_lettered");
+        String noTenant = json.writeValueAsString(
+                UsageEventsFixture.event("req-" + UUID.randomUUID(), null, Instant.parse("2026-11-15T10:00:00Z")));
+
+        RecordId unparseable = publish("{not json");
+        RecordId invalid = publish(noTenant);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(counter("dead_lettered")).isEqualTo(deadBefore + 2);
+            assertThat(pending()).isZero();
+        });
+        List<MapRecord<String, Object, Object>> letters =
+                redis.opsForStream().range(DEAD, org.springframework.data.domain.Range.unbounded());
+        assertThat(letters).anySatisfy(letter -> {
+            assertThat(letter.getValue()).containsEntry("source_id", unparseable.getValue());
+            assertThat(letter.getValue()).containsEntry("event", "{not json");
+            assertThat((String) letter.getValue().get("reason")).startsWith("unparseable");
+        });
+        assertThat(letters).anySatisfy(letter -> {
+            assertThat(letter.getValue()).containsEntry("source_id", invalid.getValue());
+            assertThat(letter.getValue()).containsEntry("reason", "invalid tenant_id: tenant_id must be set");
+        });
+    }
+
+    @Test
+    void shouldExposeTheStreamMetricsWhenScraped() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> meters.find("aigw.usage.stream.lag")
+                                .tag("state", "pending")
+                                .gauge()
+                        != null);
+        assertThat(meters.find("aigw.usage.events").tag("result", "recorded").counter())
+                .isNotNull();
+    }
+
+    private RecordId publish(String value) {
+        return redis.opsForStream().add(MapRecord.create(STREAM, Map.of(UsageEvent.FIELD, value)));
+    }
+
+    private long pending() {
+        return redis.opsForStream().pending(STREAM, "billing").getTotalPendingMessages();
+    }
+
+    private double counter(String result) {
+        var counter = meters.find("aigw.usage.events").tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
