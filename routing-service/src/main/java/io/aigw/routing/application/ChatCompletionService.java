@@ -44,6 +44,7 @@ public class ChatCompletionService {
     private final ProviderCapacity capacity;
     private final UsageReporter usage;
     private final ResponseCache cache;
+    private final Budgets budgets;
 
     public ChatCompletionService(
             RoutePlans plans,
@@ -56,7 +57,9 @@ public class ChatCompletionService {
             TokenCounter tokens,
             ProviderCapacity capacity,
             UsageReporter usage,
-            ResponseCache cache) {
+            ResponseCache cache,
+            Budgets budgets) {
+        this.budgets = budgets;
         this.capacity = capacity;
         this.usage = usage;
         this.cache = cache;
@@ -103,6 +106,23 @@ public class ChatCompletionService {
         if (command.cache().store()) {
             cache.store(command.tenant(), command.body(), answer, trail.cost());
         }
+    }
+
+    /**
+     * Places a hold of the request's most expensive outcome on the tenant's budget: every candidate
+     * tried in a cascade, the dearest one otherwise. Fails with 429 {@code insufficient_quota} when the
+     * budget cannot cover it.
+     */
+    public Mono<RoutePlan> holdBudget(ChatCommand command, RoutePlan plan, RequestTrail trail) {
+        BigDecimal maxCost = plan.isCascade()
+                ? plan.candidates().stream()
+                        .map(PlannedDeployment::estimatedCost)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                : plan.candidates().stream()
+                        .map(PlannedDeployment::estimatedCost)
+                        .max(BigDecimal::compareTo)
+                        .orElse(BigDecimal.ZERO);
+        return budgets.hold(command.tenant(), maxCost).doOnNext(trail::held).thenReturn(plan);
     }
 
     /** The plan for a request; fails with the error a client should see when nothing qualifies. */

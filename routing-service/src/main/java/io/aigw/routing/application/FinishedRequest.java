@@ -16,6 +16,7 @@ import java.util.List;
  * @param cost the total cost of all attempts (what the tenant pays)
  * @param cache {@code hit-exact}, {@code hit-semantic}, {@code miss} or {@code bypass}
  * @param saved what a cache hit saved (the cost of the answer when it was made); 0 otherwise
+ * @param holdId the budget hold billing settles from this request's usage event; null when none
  */
 public record FinishedRequest(
         String requestId,
@@ -33,7 +34,8 @@ public record FinishedRequest(
         boolean stream,
         Instant finishedAt,
         String cache,
-        BigDecimal saved) {
+        BigDecimal saved,
+        String holdId) {
 
     public FinishedRequest {
         attempts = List.copyOf(attempts);

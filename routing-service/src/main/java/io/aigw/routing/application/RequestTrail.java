@@ -25,6 +25,7 @@ public final class RequestTrail {
     private Duration capacityWait;
     private PlannedDeployment answered;
     private String cache = "miss";
+    private String holdId;
     private BigDecimal saved = BigDecimal.ZERO;
 
     synchronized void called() {
@@ -60,6 +61,10 @@ public final class RequestTrail {
     synchronized void servedFromCache(CachedAnswer hit) {
         cache = hit.result();
         saved = hit.savedUsd();
+    }
+
+    synchronized void held(String id) {
+        holdId = id;
     }
 
     /** {@code x-aigw-cache}: hit-exact, hit-semantic, miss or bypass. */
@@ -121,6 +126,7 @@ public final class RequestTrail {
                 command.request().stream(),
                 Instant.now(),
                 cache,
-                saved);
+                saved,
+                holdId);
     }
 }

@@ -55,6 +55,6 @@ public class UsageReporter {
                 stamp.inputPerMtok(),
                 stamp.outputPerMtok(),
                 null,
-                null);
+                request.holdId());
     }
 }

@@ -4,6 +4,7 @@ import io.aigw.api.usage.UsageEvent;
 import io.aigw.routing.adapter.in.web.InternalTokenWebFilter;
 import io.aigw.routing.adapter.in.web.OpenAiErrorWebExceptionHandler;
 import io.aigw.routing.adapter.out.anthropic.AnthropicProviderClient;
+import io.aigw.routing.adapter.out.http.HttpBudgets;
 import io.aigw.routing.adapter.out.http.HttpResponseCache;
 import io.aigw.routing.adapter.out.jackson.JacksonJsonInspector;
 import io.aigw.routing.adapter.out.jtokkit.JtokkitTokenCounter;
@@ -14,6 +15,7 @@ import io.aigw.routing.adapter.out.provider.UpstreamErrors;
 import io.aigw.routing.adapter.out.redis.RedisStreamUsageEvents;
 import io.aigw.routing.adapter.out.resilience4j.Resilience4jCircuitBreakers;
 import io.aigw.routing.application.AnswerVerifier;
+import io.aigw.routing.application.Budgets;
 import io.aigw.routing.application.ChatCompletionService;
 import io.aigw.routing.application.CircuitBreakers;
 import io.aigw.routing.application.DeploymentHealth;
@@ -152,13 +154,14 @@ public class RoutingConfiguration {
             TokenCounter tokens,
             ProviderCapacity capacity,
             UsageReporter usage,
-            ResponseCache cache) {
+            ResponseCache cache,
+            Budgets budgets) {
         Double minLogprob = properties.cascade().minMeanLogprob();
         QualityGates gates = new QualityGates(
                 new JacksonJsonInspector(json),
                 minLogprob == null ? OptionalDouble.empty() : OptionalDouble.of(minLogprob));
         return new ChatCompletionService(
-                plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage, cache);
+                plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage, cache, budgets);
     }
 
     @Bean(destroyMethod = "close")
@@ -182,6 +185,21 @@ public class RoutingConfiguration {
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
         return new HttpResponseCache(web, json, internal.token(), cache.lookupBudget(), cache.storeTimeout());
+    }
+
+    @Bean
+    Budgets budgets(
+            RoutingProperties properties, InternalProperties internal, WebClient.Builder builder, JsonMapper json) {
+        RoutingProperties.BudgetProperties budget = properties.budget();
+        if (!budget.enabled()) {
+            return Budgets.NONE;
+        }
+        WebClient web = builder.clone()
+                .baseUrl(budget.url().toString())
+                .clientConnector(new ReactorClientHttpConnector(
+                        HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)))
+                .build();
+        return new HttpBudgets(web, json, internal.token(), budget.timeout());
     }
 
     @Bean

@@ -25,7 +25,20 @@ public record RoutingProperties(
         @Valid @NotNull @DefaultValue LimitsProperties limits,
         @Valid @NotNull @DefaultValue UsageProperties usage,
         @Valid @NotNull @DefaultValue CacheProperties cache,
-        @Valid @NotNull @DefaultValue PolicyProperties policy) {
+        @Valid @NotNull @DefaultValue PolicyProperties policy,
+        @Valid @NotNull @DefaultValue BudgetProperties budget) {
+
+    /**
+     * Tenant budgets in billing-service ({@code aigw.routing.budget.*}, ADR 0022).
+     *
+     * @param enabled off: no hold is placed and no budget refuses a request
+     * @param url billing-service's base URL
+     * @param timeout the longest a hold may take before the request goes on without one (fail open)
+     */
+    public record BudgetProperties(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("http://127.0.0.1:8083") java.net.URI url,
+            @NotNull @DefaultValue("150ms") Duration timeout) {}
 
     /**
      * The scaler's routing policy ({@code aigw.routing.policy.*}).

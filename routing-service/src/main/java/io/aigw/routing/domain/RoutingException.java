@@ -73,6 +73,13 @@ public abstract sealed class RoutingException extends RuntimeException {
         }
     }
 
+    /** The tenant's budget cannot cover this request's maximum cost (429 insufficient_quota). */
+    public static final class QuotaExhausted extends RoutingException {
+        public QuotaExhausted(String message) {
+            super(message);
+        }
+    }
+
     /** The model or tier is not in the tenant's plan (403). */
     public static final class NotAllowed extends RoutingException {
         public NotAllowed(String message) {

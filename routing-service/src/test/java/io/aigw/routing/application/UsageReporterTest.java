@@ -62,7 +62,8 @@ class UsageReporterTest {
                 false,
                 AT,
                 "miss",
-                BigDecimal.ZERO);
+                BigDecimal.ZERO,
+                "hold-9");
 
         UsageEvent event = new UsageReporter(CATALOG, UsageEvents.NONE).eventOf(request);
 
@@ -89,6 +90,7 @@ class UsageReporterTest {
         assertThat(event.outputPricePerMtok()).isEqualByComparingTo("30");
         assertThat(event.cache()).isEqualTo("miss");
         assertThat(event.savedUsd()).isEqualByComparingTo("0");
+        assertThat(event.holdId()).isEqualTo("hold-9");
     }
 
     @Test
@@ -109,7 +111,8 @@ class UsageReporterTest {
                 false,
                 AT,
                 "hit-semantic",
-                new BigDecimal("0.0042"));
+                new BigDecimal("0.0042"),
+                null);
 
         UsageEvent event = new UsageReporter(CATALOG, UsageEvents.NONE).eventOf(hit);
 
@@ -138,7 +141,8 @@ class UsageReporterTest {
                 true,
                 AT,
                 "bypass",
-                BigDecimal.ZERO);
+                BigDecimal.ZERO,
+                null);
 
         new UsageReporter(CATALOG, published::add).report(failed);
 

@@ -105,9 +105,11 @@ public class ChatCompletionsController {
             report(command, trail, error);
             return Mono.error(error);
         }
-        return command.request().stream()
-                ? Mono.just(streamed(command, plan, trail, response))
-                : completed(command, plan, trail);
+        return service.holdBudget(command, plan, trail)
+                .doOnError(error -> report(command, trail, error))
+                .flatMap(held -> command.request().stream()
+                        ? Mono.just(streamed(command, held, trail, response))
+                        : completed(command, held, trail));
     }
 
     /** A cached answer: as JSON, or replayed as a well-formed stream; no provider was called. */

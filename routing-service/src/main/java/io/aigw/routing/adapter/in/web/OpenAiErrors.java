@@ -64,6 +64,9 @@ final class OpenAiErrors {
         if (error instanceof UpstreamTimeout) {
             return answer(ErrorKind.UPSTREAM_TIMEOUT, error.getMessage(), null);
         }
+        if (error instanceof RoutingException.QuotaExhausted) {
+            return answer(ErrorKind.INSUFFICIENT_QUOTA, error.getMessage(), null);
+        }
         if (error instanceof NotAllowed) {
             return answer(ErrorKind.MODEL_NOT_ALLOWED, error.getMessage(), "model");
         }
