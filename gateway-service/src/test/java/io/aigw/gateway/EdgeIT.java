@@ -48,6 +48,8 @@ class EdgeIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("aigw.internal.token", () -> TOKEN);
+        // the demo key alone: billing-owned keys have their own IT (BillingKeysIT)
+        registry.add("aigw.gateway.keys-from-billing", () -> "false");
         registry.add("aigw.gateway.demo-key", () -> KEY);
         registry.add("aigw.gateway.demo-tenant", () -> TENANT);
         registry.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());

@@ -25,6 +25,8 @@ class RoutingDownIT {
     static void properties(DynamicPropertyRegistry registry) {
         int closedPort = freePort();
         registry.add("aigw.internal.token", () -> "t");
+        // the demo key alone: billing-owned keys have their own IT (BillingKeysIT)
+        registry.add("aigw.gateway.keys-from-billing", () -> "false");
         registry.add("aigw.gateway.demo-key", () -> "k");
         registry.add("aigw.gateway.demo-tenant", () -> "routing-down-it");
         registry.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());

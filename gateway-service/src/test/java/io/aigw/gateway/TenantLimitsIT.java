@@ -69,6 +69,8 @@ class TenantLimitsIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("aigw.internal.token", () -> "t");
+        // the demo key alone: billing-owned keys have their own IT (BillingKeysIT)
+        registry.add("aigw.gateway.keys-from-billing", () -> "false");
         registry.add("aigw.gateway.demo-key", () -> KEY);
         registry.add("aigw.gateway.demo-tenant", () -> TENANT);
         registry.add("aigw.gateway.routing-url", routing::baseUrl);

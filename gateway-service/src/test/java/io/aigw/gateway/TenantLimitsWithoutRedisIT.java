@@ -49,6 +49,8 @@ class TenantLimitsWithoutRedisIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + deadPort());
         registry.add("aigw.internal.token", () -> "t");
+        // the demo key alone: billing-owned keys have their own IT (BillingKeysIT)
+        registry.add("aigw.gateway.keys-from-billing", () -> "false");
         registry.add("aigw.gateway.demo-key", () -> KEY);
         registry.add("aigw.gateway.demo-tenant", () -> "offline");
         registry.add("aigw.gateway.routing-url", routing::baseUrl);

@@ -2,14 +2,19 @@ package io.aigw.gateway.config;
 
 import io.aigw.gateway.adapter.in.web.EdgeGlobalFilter;
 import io.aigw.gateway.adapter.in.web.OpenAiErrorWebExceptionHandler;
+import io.aigw.gateway.adapter.out.billing.BillingGatewayKeys;
 import io.aigw.gateway.adapter.out.config.StaticGatewayKeys;
+import io.aigw.gateway.application.FirstKnownGatewayKeys;
 import io.aigw.gateway.application.GatewayKeys;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,15 +31,32 @@ public class GatewayConfiguration {
     RouteLocator routes(RouteLocatorBuilder builder, GatewayProperties properties) {
         return builder.routes()
                 .route("openai-api", r -> r.path("/v1/**").uri(properties.routingUrl()))
+                // billing checks the admin credential itself; the edge only adds a request id
+                .route("admin-api", r -> r.path("/admin/**").uri(properties.billingUrl()))
                 .build();
     }
 
     @Bean
-    GatewayKeys gatewayKeys(GatewayProperties properties) {
-        if (properties.demoKey().isBlank()) {
-            log.warn("aigw.gateway.demo-key (AIGW_DEMO_KEY) is empty: every request will be refused with 401");
+    GatewayKeys gatewayKeys(
+            GatewayProperties properties,
+            InternalProperties internal,
+            WebClient.Builder web,
+            ReactiveStringRedisTemplate redis,
+            JsonMapper json) {
+        GatewayKeys demo = new StaticGatewayKeys(properties.demoKey(), properties.demoTenant());
+        if (!properties.keysFromBilling()) {
+            if (properties.demoKey().isBlank()) {
+                log.warn("no demo key and keys-from-billing off: every request will be refused with 401");
+            }
+            return demo;
         }
-        return new StaticGatewayKeys(properties.demoKey(), properties.demoTenant());
+        GatewayKeys billed = new BillingGatewayKeys(
+                web.clone().baseUrl(properties.billingUrl().toString()).build(),
+                redis,
+                json,
+                internal.token(),
+                properties.keyLookupTimeout());
+        return new FirstKnownGatewayKeys(List.of(demo, billed));
     }
 
     @Bean

@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  *     accepts nobody. Secret: never logged.
  * @param demoTenant the tenant the demo key belongs to
  * @param maxRequestSize larger bodies get 413 before anything is forwarded
+ * @param billingUrl billing-service, which owns tenants and keys and serves {@code /admin/**}
+ *     ({@code AIGW_BILLING_URL})
+ * @param keysFromBilling whether keys other than the demo key are resolved by billing (ADR 0023)
+ * @param keyLookupTimeout the bound of one key resolution (cache, then billing)
  */
 @Validated
 @ConfigurationProperties("aigw.gateway")
@@ -23,11 +27,15 @@ public record GatewayProperties(
         @NotNull @DefaultValue("http://127.0.0.1:8081") URI routingUrl,
         @DefaultValue("") String demoKey,
         @NotBlank @DefaultValue("demo") String demoTenant,
-        @NotNull @DefaultValue("4MB") DataSize maxRequestSize) {
+        @NotNull @DefaultValue("4MB") DataSize maxRequestSize,
+        @NotNull @DefaultValue("http://127.0.0.1:8083") URI billingUrl,
+        @DefaultValue("true") boolean keysFromBilling,
+        @NotNull @DefaultValue("1s") java.time.Duration keyLookupTimeout) {
 
     @Override
     public String toString() {
         return "GatewayProperties[routingUrl=" + routingUrl + ", demoKey=****, demoTenant=" + demoTenant
-                + ", maxRequestSize=" + maxRequestSize + "]";
+                + ", maxRequestSize=" + maxRequestSize + ", billingUrl=" + billingUrl + ", keysFromBilling="
+                + keysFromBilling + "]";
     }
 }

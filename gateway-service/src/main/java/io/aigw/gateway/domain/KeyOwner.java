@@ -5,8 +5,18 @@ package io.aigw.gateway.domain;
  *
  * @param tenantId the tenant every downstream decision is scoped to
  * @param keyId a stable, non-secret id of the key (for usage records and logs)
+ * @param billedPlan the tenant's plan as billing resolved it with the key; null when the key came
+ *     from configuration (the configured plans apply then)
  */
-public record KeyOwner(String tenantId, String keyId) {
+public record KeyOwner(String tenantId, String keyId, Plan billedPlan) {
+
+    public KeyOwner(String tenantId, String keyId) {
+        this(tenantId, keyId, null);
+    }
+
+    public java.util.Optional<Plan> planFromBilling() {
+        return java.util.Optional.ofNullable(billedPlan);
+    }
 
     public KeyOwner {
         if (tenantId == null || tenantId.isBlank()) {

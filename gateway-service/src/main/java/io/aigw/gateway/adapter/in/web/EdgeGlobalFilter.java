@@ -58,6 +58,10 @@ public class EdgeGlobalFilter implements GlobalFilter, Ordered {
             return Mono.error(new GatewayRejection(
                     ErrorKind.REQUEST_TOO_LARGE, "The request body is larger than " + maxRequestBytes + " bytes."));
         }
+        if (exchange.getRequest().getPath().value().startsWith("/admin/")) {
+            // the admin API checks its own credential (billing); no gateway key, no tenant
+            return chain.filter(forwardAdmin(exchange, requestId));
+        }
         String key =
                 BearerToken.from(headers.getFirst(HttpHeaders.AUTHORIZATION)).orElse(null);
         if (key == null) {
@@ -72,6 +76,19 @@ public class EdgeGlobalFilter implements GlobalFilter, Ordered {
                     exchange.getAttributes().put(OWNER_ATTRIBUTE, owner);
                     return chain.filter(forward(exchange, owner, requestId));
                 });
+    }
+
+    private ServerWebExchange forwardAdmin(ServerWebExchange exchange, String requestId) {
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(h -> {
+                    for (String name : TRUSTED_HEADERS) {
+                        h.remove(name);
+                    }
+                    h.set(AigwHeaders.REQUEST_ID, requestId);
+                })
+                .build();
+        return exchange.mutate().request(request).build();
     }
 
     private ServerWebExchange forward(ServerWebExchange exchange, KeyOwner owner, String requestId) {

@@ -3,6 +3,7 @@ package io.aigw.gateway.adapter.in.web;
 import io.aigw.api.AigwHeaders;
 import io.aigw.api.ErrorKind;
 import io.aigw.api.OpenAiError;
+import io.aigw.gateway.application.KeysUnavailable;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -52,6 +53,9 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof GatewayRejection rejection) {
             return rejection.kind();
         }
+        if (error instanceof KeysUnavailable) {
+            return ErrorKind.NO_CAPACITY;
+        }
         if (causedBy(error, TimeoutException.class)) {
             return ErrorKind.UPSTREAM_TIMEOUT;
         }
@@ -83,7 +87,7 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
                     case UPSTREAM_TIMEOUT -> "The routing service did not answer in time.";
                     case NOT_FOUND -> "Unknown path " + exchange.getRequest().getPath() + ".";
                     case INTERNAL -> "The gateway failed to process the request.";
-                    default -> error instanceof GatewayRejection
+                    default -> error instanceof GatewayRejection || error instanceof KeysUnavailable
                             ? error.getMessage()
                             : kind.code().replace('_', ' ') + ".";
                 };

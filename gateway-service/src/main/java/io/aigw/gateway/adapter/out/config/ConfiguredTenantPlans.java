@@ -53,7 +53,8 @@ public class ConfiguredTenantPlans implements TenantPlans {
 
     @Override
     public Mono<AppliedPlans> plansOf(KeyOwner owner) {
-        Plan tenant = tenantPlans.getOrDefault(owner.tenantId(), defaultPlan);
+        // billing's word on the tenant's plan wins; configuration covers keys billing does not know
+        Plan tenant = owner.planFromBilling().orElseGet(() -> tenantPlans.getOrDefault(owner.tenantId(), defaultPlan));
         return Mono.just(new AppliedPlans(tenant, Optional.ofNullable(keyPlans.get(owner.keyId()))));
     }
 }
