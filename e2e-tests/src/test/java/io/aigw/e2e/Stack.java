@@ -25,6 +25,9 @@ public final class Stack implements BeforeAllCallback {
      */
     static final Duration BREAKER_WAIT_IN_OPEN = Duration.ofSeconds(2);
 
+    /** billing's admin credential in these tests; the admin API is reached through the gateway. */
+    static final String ADMIN_TOKEN = "e2e-admin-" + java.util.UUID.randomUUID();
+
     private static LocalStack stack;
 
     @Override
@@ -41,6 +44,7 @@ public final class Stack implements BeforeAllCallback {
                 .embeddedRedis()
                 .logDirectory(root.resolve("e2e-tests/target/e2e-logs"))
                 .env(Service.ROUTING, "AIGW_SIMULATOR_TIMEOUT", PROVIDER_TIMEOUT.toSeconds() + "s")
+                .env(Service.BILLING, "AIGW_ADMIN_TOKEN", ADMIN_TOKEN)
                 .env(Service.ROUTING, "AIGW_ROUTING_CIRCUITBREAKER_WAITINOPEN", BREAKER_WAIT_IN_OPEN.toSeconds() + "s")
                 // these tests check what the cache answers, not how fast: a busy CI machine must not
                 // turn a semantic hit into a miss by outlasting the production budget
