@@ -10,6 +10,7 @@ import io.aigw.routing.config.RoutingProperties.LimitsProperties;
 import io.aigw.routing.domain.CapacityLimits;
 import io.lettuce.core.ClientOptions;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
@@ -53,13 +54,18 @@ public class LimitsConfiguration {
             RoutingMetrics metrics,
             Clock clock) {
         LimitsProperties config = properties.limits();
-        LocalCapacityStore local = new LocalCapacityStore(clock, replicas);
+        Duration window = Duration.ofMinutes(1).plus(config.windowMargin());
+        LocalCapacityStore local = new LocalCapacityStore(clock, replicas, window);
         if (config.store() == LimitsProperties.Store.LOCAL) {
             // each replica alone against the whole limit: the comparison the limits benchmark needs
             return new ProviderCapacity(
-                    limits, new LocalCapacityStore(clock, () -> 1), local, config.budget(), metrics);
+                    limits, new LocalCapacityStore(clock, () -> 1, window), local, config.budget(), metrics);
         }
-        return new ProviderCapacity(limits, new RedisCapacityStore(redis.getObject()), local, config.budget(), metrics);
+        RedisCapacityStore shared = new RedisCapacityStore(redis.getObject(), window);
+        if (!limits.isEmpty()) {
+            shared.warmUp(Duration.ofSeconds(2));
+        }
+        return new ProviderCapacity(limits, shared, local, config.budget(), metrics);
     }
 
     @Bean

@@ -88,11 +88,15 @@ public record RoutingProperties(
      *     decides; it bounds what a slow or dead Redis adds to a request
      * @param replicaHeartbeat how often this replica tells the others it is alive; the fallback share
      *     is the limit divided by the replicas seen
+     * @param windowMargin added to the provider's one-minute window: a reservation is timed before the
+     *     call and the provider counts the call a little later, so an exact minute would free a slot a
+     *     moment before the provider does
      */
     public record LimitsProperties(
             @NotNull @DefaultValue("redis") Store store,
             @NotNull @DefaultValue("100ms") Duration budget,
-            @NotNull @DefaultValue("5s") Duration replicaHeartbeat) {
+            @NotNull @DefaultValue("5s") Duration replicaHeartbeat,
+            @NotNull @DefaultValue("1s") Duration windowMargin) {
 
         /** Where limits are counted. */
         public enum Store {

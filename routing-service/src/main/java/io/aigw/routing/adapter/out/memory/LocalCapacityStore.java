@@ -21,15 +21,19 @@ import reactor.core.publisher.Mono;
  */
 public class LocalCapacityStore implements CapacityStore {
 
-    private static final Duration WINDOW = Duration.ofMinutes(1);
-
     private final Clock clock;
     private final ReplicaCount replicas;
+    private final Duration window;
     private final Map<String, CapacityWindow> windows = new HashMap<>();
 
     public LocalCapacityStore(Clock clock, ReplicaCount replicas) {
+        this(clock, replicas, Duration.ofMinutes(1));
+    }
+
+    public LocalCapacityStore(Clock clock, ReplicaCount replicas, Duration window) {
         this.clock = clock;
         this.replicas = replicas;
+        this.window = window;
     }
 
     @Override
@@ -83,6 +87,6 @@ public class LocalCapacityStore implements CapacityStore {
     }
 
     private CapacityWindow window(CapacityScope scope) {
-        return windows.computeIfAbsent(scope.provider() + "|" + scope.name(), k -> new CapacityWindow(WINDOW));
+        return windows.computeIfAbsent(scope.provider() + "|" + scope.name(), k -> new CapacityWindow(window));
     }
 }

@@ -52,17 +52,21 @@ public abstract class AbstractProviderClient implements ProviderClient {
      */
     protected void observe(Deployment deployment, ClientResponse response) {
         HttpHeaders headers = response.headers().asHttpHeaders();
-        boolean exhausted = REMAINING_HEADERS.stream().anyMatch(name -> "0".equals(strip(headers.getFirst(name))));
-        if (exhausted) {
-            RetryAfter.from(headers::getFirst, clock).ifPresent(wait -> signals.exhausted(deployment, wait));
+        for (String kind : new String[] {"requests", "tokens"}) {
+            // the wait is the reset of the budget that is used up, not of the other one
+            if (exhausted(headers, kind)) {
+                Duration reset = RetryAfter.resetOf(headers::getFirst, clock, kind);
+                if (reset != null) {
+                    signals.exhausted(deployment, reset);
+                }
+            }
         }
     }
 
-    private static final java.util.List<String> REMAINING_HEADERS = java.util.List.of(
-            "x-ratelimit-remaining-requests",
-            "x-ratelimit-remaining-tokens",
-            "anthropic-ratelimit-requests-remaining",
-            "anthropic-ratelimit-tokens-remaining");
+    private static boolean exhausted(HttpHeaders headers, String kind) {
+        return "0".equals(strip(headers.getFirst("x-ratelimit-remaining-" + kind)))
+                || "0".equals(strip(headers.getFirst("anthropic-ratelimit-" + kind + "-remaining")));
+    }
 
     private static String strip(String value) {
         return value == null ? null : value.strip();

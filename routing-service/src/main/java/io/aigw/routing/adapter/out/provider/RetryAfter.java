@@ -12,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How long a provider asked us to wait, from whichever header it used: {@code retry-after-ms},
- * {@code retry-after} (seconds or an HTTP date), OpenAI's {@code x-ratelimit-reset-requests/tokens}
- * ({@code "1s"}, {@code "6m0s"}, {@code "20ms"}) or Anthropic's {@code
- * anthropic-ratelimit-*-reset} (an RFC 3339 instant). The longest wait wins: both limits must clear.
+ * How long a provider asked us to wait. {@code retry-after-ms} and {@code retry-after} (seconds or an
+ * HTTP date) say when <em>this</em> call would fit, so they win when present. Only without them do the
+ * rate-limit reset headers count — OpenAI's {@code x-ratelimit-reset-requests/tokens} ({@code "1s"},
+ * {@code "6m0s"}, {@code "20ms"}) or Anthropic's {@code anthropic-ratelimit-*-reset} (an RFC 3339
+ * instant) — which say when a whole window empties and so overstate the wait, up to a minute.
  */
 public final class RetryAfter {
 
@@ -25,15 +26,28 @@ public final class RetryAfter {
     private RetryAfter() {}
 
     public static Optional<Duration> from(Function<String, String> header, Clock clock) {
+        Optional<Duration> asked =
+                longest(millis(header.apply("retry-after-ms")), retryAfter(header.apply("retry-after"), clock));
+        if (asked.isPresent()) {
+            return asked;
+        }
+        return longest(resetOf(header, clock, "requests"), resetOf(header, clock, "tokens"));
+    }
+
+    /**
+     * When the provider's {@code requests} or {@code tokens} window resets, from OpenAI's or
+     * Anthropic's header; null when it says nothing.
+     */
+    public static Duration resetOf(Function<String, String> header, Clock clock, String kind) {
+        Duration openAi = goDuration(header.apply("x-ratelimit-reset-" + kind));
+        Duration reset =
+                openAi != null ? openAi : instant(header.apply("anthropic-ratelimit-" + kind + "-reset"), clock);
+        return longest(reset).orElse(null);
+    }
+
+    private static Optional<Duration> longest(Duration... candidates) {
         Duration longest = null;
-        for (Duration candidate : new Duration[] {
-            millis(header.apply("retry-after-ms")),
-            retryAfter(header.apply("retry-after"), clock),
-            goDuration(header.apply("x-ratelimit-reset-requests")),
-            goDuration(header.apply("x-ratelimit-reset-tokens")),
-            instant(header.apply("anthropic-ratelimit-requests-reset"), clock),
-            instant(header.apply("anthropic-ratelimit-tokens-reset"), clock)
-        }) {
+        for (Duration candidate : candidates) {
             if (candidate != null && (longest == null || candidate.compareTo(longest) > 0)) {
                 longest = candidate;
             }

@@ -31,9 +31,19 @@ public class RedisCapacityStore implements CapacityStore {
             RedisScript.of(new ClassPathResource("redis/block-capacity.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
+    private final Duration window;
 
     public RedisCapacityStore(ReactiveStringRedisTemplate redis) {
+        this(redis, WINDOW);
+    }
+
+    /**
+     * @param window the sliding window counted in: the provider's minute, plus a margin that covers the
+     *     moment between our reservation and the provider's own count of the call
+     */
+    public RedisCapacityStore(ReactiveStringRedisTemplate redis, Duration window) {
         this.redis = redis;
+        this.window = window;
     }
 
     /**
@@ -59,7 +69,7 @@ public class RedisCapacityStore implements CapacityStore {
     public Mono<Decision> reserve(List<CapacityScope> scopes, String id, long tokens) {
         List<String> keys = new ArrayList<>(scopes.size() * 4);
         List<String> args = new ArrayList<>(3 + scopes.size() * 2);
-        args.add(Long.toString(WINDOW.toMillis()));
+        args.add(Long.toString(window.toMillis()));
         args.add(id);
         args.add(Long.toString(tokens));
         for (CapacityScope scope : scopes) {

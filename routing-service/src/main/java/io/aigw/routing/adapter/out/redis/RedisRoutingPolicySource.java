@@ -47,7 +47,8 @@ public class RedisRoutingPolicySource implements AutoCloseable {
     }
 
     public void start() {
-        running.add(redis.listenToChannel(channel)
+        // deferred: subscribing connects at once, and a Redis that is not there must not stop start-up
+        running.add(Flux.defer(() -> redis.listenToChannel(channel))
                 .concatMap(notice -> read())
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
                 .subscribe());
