@@ -142,25 +142,26 @@ class LimitsBenchmarkTest {
 
     @Test
     void shouldCountOnlyWindowsOfTheSteadyPartWhenComputingUtilization() {
-        // given a load from T0+5 s to T0+95 s: the steady part is [T0+65 s, T0+95 s), windows 70, 80 (90 ends after)
+        // given a load from T0+5 s to T0+105 s: the steady part is [T0+70 s, T0+100 s), windows 70, 80 and 90;
+        // the simulator lists no window for 90, where it saw no request
         SimulatorModelStats stats = stats(List.of(
                 window(0, 50, 100_000),
                 window(60, 40, 90_000),
                 window(70, 10, 30_000),
                 window(80, 11, 36_000),
-                window(90, 99, 99_000)));
+                window(100, 99, 99_000)));
 
         // when
-        Utilization u = Utilization.of(stats, T0.plusSeconds(5), T0.plusSeconds(95), 600, 200_000);
+        Utilization u = Utilization.of(stats, T0.plusSeconds(5), T0.plusSeconds(105), 600, 200_000);
 
-        // then 21 requests and 66,000 tokens in 20 s = 63 RPM and 198,000 TPM
-        assertThat(u.windows()).isEqualTo(2);
-        assertThat(u.steady()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(u.requestsPerMinute()).isEqualTo(63.0);
-        assertThat(u.tokensPerMinute()).isEqualTo(198_000.0);
-        assertThat(u.ofRpm()).isEqualTo(0.105);
-        assertThat(u.ofTpm()).isEqualTo(0.99);
-        assertThat(u.ofBinding()).isEqualTo(0.99);
+        // then 21 requests and 66,000 tokens in 30 s = 42 RPM and 132,000 TPM
+        assertThat(u.windows()).isEqualTo(3);
+        assertThat(u.steady()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(u.requestsPerMinute()).isEqualTo(42.0);
+        assertThat(u.tokensPerMinute()).isEqualTo(132_000.0);
+        assertThat(u.ofRpm()).isEqualTo(0.07);
+        assertThat(u.ofTpm()).isEqualTo(0.66);
+        assertThat(u.ofBinding()).isEqualTo(0.66);
     }
 
     @Test
@@ -184,7 +185,7 @@ class LimitsBenchmarkTest {
         RoutingCounters counters = RoutingCounters.of(List.of(replica1, replica2), "llama-3-8b");
 
         // then
-        assertThat(counters).isEqualTo(new RoutingCounters(280, 5, 391, 10, 280, 0, 560));
+        assertThat(counters).isEqualTo(new RoutingCounters(280, 5, 0, 391, 10, 280, 0, 560));
         assertThat(PrometheusText.sum(replica1, "aigw_fallbacks_total", Map.of()))
                 .isEqualTo(398.0);
     }
@@ -206,7 +207,7 @@ class LimitsBenchmarkTest {
                         + "      \"sent\": 10, \"answered\": 10, \"refused\": 0, \"refused_with_retry_after\": 0,"
                         + " \"failed\": 0, \"shed\": 0,\n"
                         + "      \"provider_429s\": 0, \"routing_fallbacks_after_429\": 0,"
-                        + " \"routing_skips_no_headroom\": 5,\n"
+                        + " \"routing_skips_no_headroom\": 5, \"routing_reservations_by_fallback\": 1,\n"
                         + "      \"max_per_minute\": {\"requests\": 50, \"rpm_limit\": 600, \"tokens\": 199000,"
                         + " \"tpm_limit\": 200000},\n"
                         + "      \"utilization_rpm\": 0.1050, \"utilization_tpm\": 0.9900, \"steady_seconds\": 20,"
@@ -221,6 +222,8 @@ class LimitsBenchmarkTest {
                 .contains("| **provider 429s** (simulator, sim-weak) | **0** | **12** | \n")
                 .contains("| **utilization of the TPM limit** | 99.0 % | 99.0 % | \n")
                 .contains("| **max accepted tokens in any sliding minute** (limit 200,000) | 199,000 | 199,000 | \n")
+                .contains(
+                        "| 60 | 0 | 0 | \n| 70 | 30,000 | 30,000 | \n| 80 | 36,000 (2) | 36,000 (2) | \n| 90 | 0 | 0 | \n")
                 .contains("| 1 | 20,000 | 0.090 ms | 0.150 ms | 1.000 ms | 9,000 |\n")
                 .contains("- with reservations (store=redis): the simulator answered no limit 429 to the cheap model,"
                         + " and no sliding minute went over either limit; utilization of the binding limit 99.0 %"
@@ -262,6 +265,10 @@ class LimitsBenchmarkTest {
         return new SimulatorModelStats.Window(T0.plusSeconds(second), requests, tokens, 0);
     }
 
+    private static SimulatorModelStats.Window window(long second, long requests, long tokens, long rejected) {
+        return new SimulatorModelStats.Window(T0.plusSeconds(second), requests, tokens, rejected);
+    }
+
     private static SimulatorModelStats stats(List<SimulatorModelStats.Window> windows) {
         return new SimulatorModelStats(200, 400_000, 0, 0, 50, 199_000, Duration.ofSeconds(10), windows);
     }
@@ -273,7 +280,7 @@ class LimitsBenchmarkTest {
             results.add(answered(a, i % 2 == 0 ? "llama-3-8b" : "gpt-4o-mini", 100, 10, 10));
         }
         ClientTally tally = ClientTally.of(results);
-        SimulatorModelStats cheap = stats(List.of(window(70, 10, 30_000), window(80, 11, 36_000)));
+        SimulatorModelStats cheap = stats(List.of(window(70, 10, 30_000), window(80, 11, 36_000, 2)));
         SimulatorModelStats cheapLocal =
                 new SimulatorModelStats(200, 400_000, 12, 0, 50, 199_000, Duration.ofSeconds(10), cheap.windows());
         Utilization u = Utilization.of(cheap, T0.plusSeconds(5), T0.plusSeconds(95), 600, 200_000);
@@ -286,7 +293,7 @@ class LimitsBenchmarkTest {
                 cheap,
                 SimulatorModelStats.NONE,
                 u,
-                new RoutingCounters(5, 5, 5, 0, 5, 0, 10),
+                new RoutingCounters(5, 5, 1, 5, 0, 5, 0, 10),
                 probe);
         RunResult local = new RunResult(
                 "local",
@@ -296,7 +303,7 @@ class LimitsBenchmarkTest {
                 cheapLocal,
                 SimulatorModelStats.NONE,
                 u,
-                new RoutingCounters(17, 0, 0, 12, 5, 0, 10),
+                new RoutingCounters(17, 0, 0, 0, 12, 5, 0, 10),
                 probe);
         LimitsReport.Setup setup = new LimitsReport.Setup(
                 "AzureLLMInferenceTrace_conv.csv",

@@ -90,6 +90,8 @@ public final class JsonReport {
                 .append(whole(run.routing().fallbacksProvider429()));
         out.append(", \"routing_skips_no_headroom\": ")
                 .append(whole(run.routing().fallbacksNoHeadroom()));
+        out.append(", \"routing_reservations_by_fallback\": ")
+                .append(whole(run.routing().reservationsCountedLocally()));
         out.append(",\n");
         out.append("      \"max_per_minute\": {\"requests\": ")
                 .append(run.cheap().maxRequestsPerMinute());

@@ -143,6 +143,7 @@ public final class MarkdownReport {
         row(out, runs, "retry-after probe: refusal", r -> probeRefusal(r.probe()));
         row(out, runs, "retry-after probe: the same request after `retry-after`", r -> probeRetry(r.probe()));
 
+        timeline(out, runs, s);
         reservation(out, report.reservation());
         verdict(out, report);
         method(out, s);
@@ -191,6 +192,52 @@ public final class MarkdownReport {
                 .append(s.maxInFlight())
                 .append(" in flight; an arrival that finds the bound reached is shed — not sent, not queued — and"
                         + " counted\n");
+    }
+
+    /** What the simulator accepted from the cheap model per fixed window: where the utilization went. */
+    private static void timeline(StringBuilder out, List<RunResult> runs, LimitsReport.Setup s) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        out.append("\n## The cheap model's minute, window by window\n\n");
+        out.append("Tokens the simulator accepted from `")
+                .append(s.cheapUpstream())
+                .append("` per fixed window (its own count), and in brackets the limit 429s it answered; the first"
+                        + " window starts at or before the load's first request. Under an open-loop load well above"
+                        + " the limit a sliding window fills within seconds of opening and stays shut until those"
+                        + " calls leave it a minute later, so acceptance comes in bursts a minute apart.\n\n");
+        out.append("| window from (s after the load began) | ");
+        runs.forEach(r -> out.append(label(r)).append(" | "));
+        out.append("\n|---:|");
+        runs.forEach(r -> out.append("---:|"));
+        out.append('\n');
+        long length = runs.get(0).cheap().windowLength().toMillis();
+        long rows = 0;
+        for (RunResult r : runs) {
+            rows = Math.max(rows, windowIndex(r, r.loadEnd().toEpochMilli(), length) + 1);
+        }
+        for (long k = 0; k < rows; k++) {
+            out.append("| ").append(k * length / 1000).append(" | ");
+            for (RunResult r : runs) {
+                long tokens = 0;
+                long rejected = 0;
+                for (SimulatorModelStats.Window w : r.cheap().windows()) {
+                    if (windowIndex(r, w.start().toEpochMilli(), length) == k) {
+                        tokens += w.acceptedTokens();
+                        rejected += w.rejectedRequests();
+                    }
+                }
+                out.append(thousands(tokens))
+                        .append(rejected > 0 ? " (" + rejected + ")" : "")
+                        .append(" | ");
+            }
+            out.append('\n');
+        }
+    }
+
+    private static long windowIndex(RunResult run, long epochMillis, long length) {
+        long first = Math.floorDiv(run.loadStart().toEpochMilli(), length);
+        return Math.floorDiv(epochMillis, length) - first;
     }
 
     private static void reservation(StringBuilder out, List<ReservationLatency> timings) {
@@ -255,6 +302,17 @@ public final class MarkdownReport {
                         .append(whole(r.routing().fallbacksProvider429()))
                         .append(" of them to the next deployment");
                 out.append("; utilization of the binding limit ").append(percent(binding));
+            }
+            if (r.store().equals("redis") && r.routing().reservationsCountedLocally() > 0) {
+                out.append("; ")
+                        .append(whole(r.routing().reservationsCountedLocally()))
+                        .append(" reservations were decided by a replica's own fallback count because Redis did not"
+                                + " answer within routing's budget (`aigw.routing.limits.budget`, 100 ms by default):"
+                                + " that count does not see the other replica's calls");
+            }
+            if (over429 > 0) {
+                out.append("; after each provider 429 routing leaves the model alone on every replica for the"
+                        + " provider's `retry-after` (the window table shows the gap)");
             }
             out.append("; ")
                     .append(r.client().refused())

@@ -6,9 +6,10 @@ import java.time.Instant;
 /**
  * How much of a model's limits the simulator accepted over the steady part of a run: the fixed
  * windows that lie wholly between one minute after the load started (a sliding window needs a minute
- * to fill) and the load's end, as requests and tokens per minute divided by the limits.
+ * to fill) and the load's end — including windows in which it accepted nothing — as requests and
+ * tokens per minute divided by the limits.
  *
- * @param windows how many fixed windows the steady part holds
+ * @param windows how many fixed windows the steady part spans
  * @param steady how long they cover
  * @param requestsPerMinute accepted requests per minute over them
  * @param tokensPerMinute accepted tokens per minute over them
@@ -22,16 +23,18 @@ public record Utilization(
     public static final Duration FILL = Duration.ofMinutes(1);
 
     public static Utilization of(SimulatorModelStats stats, Instant loadStart, Instant loadEnd, long rpm, long tpm) {
-        Instant from = loadStart.plus(FILL);
+        // the simulator lists only windows that saw a request: count the span, not the windows present
+        long length = stats.windowLength().toMillis();
+        long from = Math.floorDiv(loadStart.plus(FILL).toEpochMilli() + length - 1, length) * length;
+        long to = Math.floorDiv(loadEnd.toEpochMilli(), length) * length;
+        int windows = (int) Math.max(0, (to - from) / length);
         long requests = 0;
         long tokens = 0;
-        int windows = 0;
         for (SimulatorModelStats.Window w : stats.windows()) {
-            Instant end = w.start().plus(stats.windowLength());
-            if (!w.start().isBefore(from) && !end.isAfter(loadEnd)) {
+            long start = w.start().toEpochMilli();
+            if (start >= from && start < to) {
                 requests += w.acceptedRequests();
                 tokens += w.acceptedTokens();
-                windows++;
             }
         }
         Duration steady = stats.windowLength().multipliedBy(windows);
