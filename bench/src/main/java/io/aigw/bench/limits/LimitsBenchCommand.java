@@ -231,7 +231,8 @@ public final class LimitsBenchCommand {
         RoutingCounters counters =
                 RoutingCounters.of(routings.stream().map(scrape::scrape).toList(), CHEAP_MODEL);
         ClientTally tally = ClientTally.of(results);
-        Utilization utilization = Utilization.of(cheap, loadStart.get(), loadEnd, options.rpm(), options.tpm());
+        Utilization utilization =
+                Utilization.of(results, CHEAP_MODEL, options.duration(), options.rpm(), options.tpm());
         out.printf(
                 "bench: run store=%s: %d answered, %d refused, %d failed, %d shed; simulator 429s for %s: %d;"
                         + " utilization RPM %.1f %%, TPM %.1f %%%n",

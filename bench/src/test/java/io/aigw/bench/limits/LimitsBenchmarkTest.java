@@ -141,27 +141,32 @@ class LimitsBenchmarkTest {
     }
 
     @Test
-    void shouldCountOnlyWindowsOfTheSteadyPartWhenComputingUtilization() {
-        // given a load from T0+5 s to T0+105 s: the steady part is [T0+70 s, T0+100 s), windows 70, 80 and 90;
-        // the simulator lists no window for 90, where it saw no request
-        SimulatorModelStats stats = stats(List.of(
-                window(0, 50, 100_000),
-                window(60, 40, 90_000),
-                window(70, 10, 30_000),
-                window(80, 11, 36_000),
-                window(100, 99, 99_000)));
+    void shouldCountAnswersSentInTheWholeMinutesAfterTheFirstWhenComputingUtilization() {
+        // given 150 s of schedule: the steady part is [60 s, 120 s), the half minute after it is left out
+        Arrival early = new Arrival(0, Duration.ofSeconds(59), 100, 10, 0);
+        Arrival first = new Arrival(1, Duration.ofSeconds(60), 100, 10, 0);
+        Arrival last = new Arrival(2, Duration.ofMillis(119_999), 100, 10, 1);
+        Arrival late = new Arrival(3, Duration.ofSeconds(120), 100, 10, 1);
+        List<RequestResult> results = List.of(
+                answered(early, "llama-3-8b", 5_000, 1_000, 1),
+                answered(first, "llama-3-8b", 100_000, 20_000, 1),
+                answered(first, "gpt-4o-mini", 50_000, 0, 1),
+                answered(last, "llama-3-8b", 58_000, 20_000, 1),
+                answered(late, "llama-3-8b", 9_000, 1_000, 1),
+                new RequestResult(
+                        first, Outcome.REFUSED, 503, "llama-3-8b", OptionalLong.of(1), 0, 0, Duration.ZERO, ""));
 
         // when
-        Utilization u = Utilization.of(stats, T0.plusSeconds(5), T0.plusSeconds(105), 600, 200_000);
+        Utilization u = Utilization.of(results, "llama-3-8b", Duration.ofSeconds(150), 600, 200_000);
 
-        // then 21 requests and 66,000 tokens in 30 s = 42 RPM and 132,000 TPM
-        assertThat(u.windows()).isEqualTo(3);
-        assertThat(u.steady()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(u.requestsPerMinute()).isEqualTo(42.0);
-        assertThat(u.tokensPerMinute()).isEqualTo(132_000.0);
-        assertThat(u.ofRpm()).isEqualTo(0.07);
-        assertThat(u.ofTpm()).isEqualTo(0.66);
-        assertThat(u.ofBinding()).isEqualTo(0.66);
+        // then 2 requests and 198,000 tokens in one minute
+        assertThat(u).isEqualTo(new Utilization(Duration.ofMinutes(1), 2, 198_000, 600, 200_000));
+        assertThat(u.ofRpm()).isEqualTo(2 / 600.0);
+        assertThat(u.ofTpm()).isEqualTo(0.99);
+        assertThat(u.ofBinding()).isEqualTo(0.99);
+        assertThat(Utilization.of(results, "llama-3-8b", Duration.ofSeconds(90), 600, 200_000)
+                        .steady())
+                .isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -210,7 +215,7 @@ class LimitsBenchmarkTest {
                         + " \"routing_skips_no_headroom\": 5, \"routing_reservations_by_fallback\": 1,\n"
                         + "      \"max_per_minute\": {\"requests\": 50, \"rpm_limit\": 600, \"tokens\": 199000,"
                         + " \"tpm_limit\": 200000},\n"
-                        + "      \"utilization_rpm\": 0.1050, \"utilization_tpm\": 0.9900, \"steady_seconds\": 20,"
+                        + "      \"utilization_rpm\": 0.0350, \"utilization_tpm\": 0.9900, \"steady_seconds\": 120,"
                         + " \"spill_share\": 0.5000,\n"
                         + "      \"retry_after_probe\": {\"refused_status\": 503, \"retry_after_seconds\": 2,"
                         + " \"retry_status\": 200, \"held\": true}\n"
@@ -283,7 +288,7 @@ class LimitsBenchmarkTest {
         SimulatorModelStats cheap = stats(List.of(window(70, 10, 30_000), window(80, 11, 36_000, 2)));
         SimulatorModelStats cheapLocal =
                 new SimulatorModelStats(200, 400_000, 12, 0, 50, 199_000, Duration.ofSeconds(10), cheap.windows());
-        Utilization u = Utilization.of(cheap, T0.plusSeconds(5), T0.plusSeconds(95), 600, 200_000);
+        Utilization u = new Utilization(Duration.ofMinutes(2), 42, 396_000, 600, 200_000);
         ProbeResult probe = new ProbeResult(2, 503, "no_capacity", OptionalLong.of(2), 200, "llama-3-8b");
         RunResult redis = new RunResult(
                 "redis",

@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param failed other statuses, timeouts and connection errors
  * @param shed arrivals not sent because the in-flight bound was reached
  * @param answeredBy answers per {@code x-aigw-model}
+ * @param tokensBy prompt + completion tokens of the answers per {@code x-aigw-model}
  * @param failures failures per status (0: no answer) and detail
  * @param promptTokenMismatches answers whose {@code usage.prompt_tokens} differs from the planned size
  * @param completionTokenMismatches answers whose {@code usage.completion_tokens} differs from {@code max_tokens}
@@ -30,6 +31,7 @@ public record ClientTally(
         int failed,
         int shed,
         Map<String, Integer> answeredBy,
+        Map<String, Long> tokensBy,
         Map<String, Integer> failures,
         int promptTokenMismatches,
         int completionTokenMismatches,
@@ -38,12 +40,14 @@ public record ClientTally(
 
     public ClientTally {
         answeredBy = Map.copyOf(answeredBy);
+        tokensBy = Map.copyOf(tokensBy);
         failures = Map.copyOf(failures);
     }
 
     public static ClientTally of(Collection<RequestResult> results) {
         int answered = 0, refused = 0, withRetryAfter = 0, failed = 0, shed = 0, promptOff = 0, completionOff = 0;
         Map<String, Integer> answeredBy = new TreeMap<>();
+        Map<String, Long> tokensBy = new TreeMap<>();
         Map<String, Integer> failures = new TreeMap<>();
         long[] latencies = new long[results.size()];
         int n = 0;
@@ -52,6 +56,7 @@ public record ClientTally(
                 case ANSWERED -> {
                     answered++;
                     answeredBy.merge(r.answeredBy(), 1, Integer::sum);
+                    tokensBy.merge(r.answeredBy(), (long) r.promptTokens() + r.completionTokens(), Long::sum);
                     latencies[n++] = r.latency().toNanos();
                     if (r.promptTokens() != r.arrival().promptTokens()) {
                         promptOff++;
@@ -83,6 +88,7 @@ public record ClientTally(
                 failed,
                 shed,
                 answeredBy,
+                tokensBy,
                 failures,
                 promptOff,
                 completionOff,
@@ -93,6 +99,11 @@ public record ClientTally(
     /** Answers by {@code model}. */
     public int answeredBy(String model) {
         return answeredBy.getOrDefault(model, 0);
+    }
+
+    /** Prompt + completion tokens of the answers by {@code model}. */
+    public long tokensBy(String model) {
+        return tokensBy.getOrDefault(model, 0L);
     }
 
     /** The share of answers that came from another deployment than {@code cheapModel}; 0 without answers. */

@@ -95,14 +95,20 @@ public final class MarkdownReport {
         row(
                 out,
                 runs,
-                "steady part (10 s windows from minute 1 to the load's end)",
+                "steady part (whole minutes of the schedule after the first)",
                 r -> r.utilization().steady().toSeconds() + " s");
         row(
                 out,
                 runs,
-                "accepted per minute over it: requests / tokens",
+                "answers from " + s.cheapModel() + " sent in it, per minute: requests / tokens",
                 r -> String.format(Locale.ROOT, "%.1f", r.utilization().requestsPerMinute()) + " / "
                         + thousands(Math.round(r.utilization().tokensPerMinute())));
+        row(
+                out,
+                runs,
+                "cross-check, whole run: tokens of answers from " + s.cheapModel() + " (client) / accepted (simulator)",
+                r -> thousands(r.client().tokensBy(s.cheapModel())) + " / "
+                        + thousands(r.cheap().acceptedTokens()));
         row(
                 out,
                 runs,
@@ -311,8 +317,10 @@ public final class MarkdownReport {
                                 + " that count does not see the other replica's calls");
             }
             if (over429 > 0) {
-                out.append("; after each provider 429 routing leaves the model alone on every replica for the"
-                        + " provider's `retry-after` (the window table shows the gap)");
+                out.append("; after a provider 429 routing blocks the model, on every replica sharing the store, for"
+                        + " the longest wait any rate-limit header names — not only `retry-after` (when the call"
+                        + " would fit) but also `x-ratelimit-reset-tokens` (when the provider's whole window"
+                        + " empties, up to a minute): the window table shows the gap");
             }
             out.append("; ")
                     .append(r.client().refused())
@@ -344,10 +352,12 @@ public final class MarkdownReport {
                 + " /sim/stats`), read right after the load; the routing figures sum both replicas'"
                 + " `/actuator/prometheus` (`aigw_provider_reservations_total`, `aigw_fallbacks_total`,"
                 + " `aigw_reservation_settle_delta_tokens`).\n");
-        out.append("- Utilization = what the simulator accepted per minute over the steady part (its fixed 10 s"
-                + " windows lying wholly between one minute after the load began — a sliding window needs a minute"
-                + " to fill — and the load's end) ÷ the limit. The binding limit is the one with the larger"
-                + " share.\n");
+        out.append("- Utilization = tokens (and requests) of the answers from the cheap model that were sent in the"
+                + " steady part — the whole minutes of the schedule after the first, which a sliding window needs"
+                + " to fill — per minute ÷ the limit; whole minutes, because the window fills in bursts a minute"
+                + " apart and a ragged span would count one burst too many. The tokens are the answers' `usage`;"
+                + " the table cross-checks their total against what the simulator accepted. The binding limit"
+                + " is the one with the larger share.\n");
         out.append("- Retry-after probe, after the load while the cheap model's last minute is still full: requests"
                         + " pinned to `")
                 .append(s.cheapModel())

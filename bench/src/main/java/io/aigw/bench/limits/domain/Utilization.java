@@ -1,56 +1,69 @@
 package io.aigw.bench.limits.domain;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Collection;
 
 /**
- * How much of a model's limits the simulator accepted over the steady part of a run: the fixed
- * windows that lie wholly between one minute after the load started (a sliding window needs a minute
- * to fill) and the load's end — including windows in which it accepted nothing — as requests and
- * tokens per minute divided by the limits.
+ * How much of a model's limits it was given over the steady part of a run: the whole minutes of the
+ * schedule after the first (a sliding window needs a minute to fill), as requests and tokens per
+ * minute divided by the limits. Whole minutes, because under a load far above the limit a sliding
+ * window fills in bursts a minute apart: a span that is not a multiple of 60 s can hold one burst more
+ * than it has minutes, and would read above 100 %.
  *
- * @param windows how many fixed windows the steady part spans
- * @param steady how long they cover
- * @param requestsPerMinute accepted requests per minute over them
- * @param tokensPerMinute accepted tokens per minute over them
+ * <p>Counted from the client's answers of the model (their {@code usage} tokens, by send time): the
+ * simulator's fixed windows cannot be cut at the load's own minute marks. Its totals cross-check them.
+ *
+ * @param steady how long the steady part is
+ * @param requests answers of the model sent within it
+ * @param tokens their prompt + completion tokens
  * @param rpm the request limit (0: none)
  * @param tpm the token limit (0: none)
  */
-public record Utilization(
-        int windows, Duration steady, double requestsPerMinute, double tokensPerMinute, long rpm, long tpm) {
+public record Utilization(Duration steady, long requests, long tokens, long rpm, long tpm) {
 
     /** The warm-up a sliding minute needs before it can be full. */
     public static final Duration FILL = Duration.ofMinutes(1);
 
-    public static Utilization of(SimulatorModelStats stats, Instant loadStart, Instant loadEnd, long rpm, long tpm) {
-        // the simulator lists only windows that saw a request: count the span, not the windows present
-        long length = stats.windowLength().toMillis();
-        long from = Math.floorDiv(loadStart.plus(FILL).toEpochMilli() + length - 1, length) * length;
-        long to = Math.floorDiv(loadEnd.toEpochMilli(), length) * length;
-        int windows = (int) Math.max(0, (to - from) / length);
+    /**
+     * @param length how long the schedule lasts; the steady part is {@code [FILL, FILL + whole minutes)}
+     */
+    public static Utilization of(Collection<RequestResult> results, String model, Duration length, long rpm, long tpm) {
+        long minutes = Math.max(0, length.minus(FILL).toMinutes());
+        Duration from = FILL;
+        Duration to = FILL.plusMinutes(minutes);
         long requests = 0;
         long tokens = 0;
-        for (SimulatorModelStats.Window w : stats.windows()) {
-            long start = w.start().toEpochMilli();
-            if (start >= from && start < to) {
-                requests += w.acceptedRequests();
-                tokens += w.acceptedTokens();
+        for (RequestResult r : results) {
+            Duration at = r.arrival().at();
+            if (r.outcome() == Outcome.ANSWERED
+                    && r.answeredBy().equals(model)
+                    && at.compareTo(from) >= 0
+                    && at.compareTo(to) < 0) {
+                requests++;
+                tokens += r.promptTokens() + r.completionTokens();
             }
         }
-        Duration steady = stats.windowLength().multipliedBy(windows);
-        double minutes = steady.toMillis() / 60_000.0;
-        return new Utilization(
-                windows, steady, minutes == 0 ? 0 : requests / minutes, minutes == 0 ? 0 : tokens / minutes, rpm, tpm);
+        return new Utilization(Duration.ofMinutes(minutes), requests, tokens, rpm, tpm);
+    }
+
+    /** Accepted requests per minute over the steady part. */
+    public double requestsPerMinute() {
+        return steady.isZero() ? 0 : requests / (double) steady.toMinutes();
+    }
+
+    /** Accepted tokens per minute over the steady part. */
+    public double tokensPerMinute() {
+        return steady.isZero() ? 0 : tokens / (double) steady.toMinutes();
     }
 
     /** Accepted requests per minute ÷ the RPM limit; 0 without a limit or a steady part. */
     public double ofRpm() {
-        return rpm == 0 ? 0 : requestsPerMinute / rpm;
+        return rpm == 0 ? 0 : requestsPerMinute() / rpm;
     }
 
     /** Accepted tokens per minute ÷ the TPM limit; 0 without a limit or a steady part. */
     public double ofTpm() {
-        return tpm == 0 ? 0 : tokensPerMinute / tpm;
+        return tpm == 0 ? 0 : tokensPerMinute() / tpm;
     }
 
     /** The utilization of whichever limit binds (the larger share). */
