@@ -225,6 +225,8 @@ class LimitsBenchmarkTest {
         assertThat(markdown)
                 .contains("| | with reservations (store=redis) | without (store=local) | \n")
                 .contains("| **provider 429s** (simulator, sim-weak) | **0** | **12** | \n")
+                .contains(
+                        "| routing: reservations decided by the per-replica fallback (Redis over its budget) | 1 | 0 | \n")
                 .contains("| **utilization of the TPM limit** | 99.0 % | 99.0 % | \n")
                 .contains("| **max accepted tokens in any sliding minute** (limit 200,000) | 199,000 | 199,000 | \n")
                 .contains(

@@ -128,6 +128,11 @@ public final class MarkdownReport {
         row(
                 out,
                 runs,
+                "routing: reservations decided by the per-replica fallback (Redis over its budget)",
+                r -> whole(r.routing().reservationsCountedLocally()));
+        row(
+                out,
+                runs,
                 "routing: settled calls; tokens over / under the estimates",
                 r -> whole(r.routing().settledCalls()) + "; "
                         + whole(r.routing().settleOverdraftTokens()) + " / "
