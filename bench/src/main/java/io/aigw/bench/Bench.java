@@ -1,5 +1,6 @@
 package io.aigw.bench;
 
+import io.aigw.bench.limits.LimitsBenchCommand;
 import io.aigw.bench.routing.RoutingBenchCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -22,6 +23,9 @@ public final class Bench {
         if (args[0].equals("routing")) {
             return new RoutingBenchCommand(out, err).run(rest);
         }
+        if (args[0].equals("limits")) {
+            return new LimitsBenchCommand(out, err).run(rest);
+        }
         err.println("bench: unknown benchmark: " + args[0]);
         err.print(usage());
         return 2;
@@ -31,6 +35,9 @@ public final class Bench {
         return "usage: ./aigw bench <benchmark> [options]\n\n"
                 + "  routing   GSM8K and MMLU (RouteLLM labels) through gateway -> routing -> simulator replay:\n"
                 + "            accuracy, cost per 1,000 requests and strong share of always-weak, always-strong,\n"
-                + "            the cascade and the oracle. Options: ./aigw bench routing --help\n";
+                + "            the cascade and the oracle. Options: ./aigw bench routing --help\n"
+                + "  limits    the Azure LLM trace through two gateway/routing replica pairs against one cheap model's\n"
+                + "            RPM/TPM limits, with reservations in Redis and without: provider 429s, utilization,\n"
+                + "            spill, retry-after; and the latency of one reservation. Options: ./aigw bench limits --help\n";
     }
 }
