@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure a real Redis and a real PostgreSQL with pgvector run on loopback for the
-# integration tests, then prints the variables the tests read:
+# integration tests, and that the prometheus binary is installed (deploy-tests run their own), then prints the variables the tests read:
 #
 #   eval "$(scripts/ensure-test-infra.sh)"
 #
@@ -322,6 +322,40 @@ ensure_postgres() {
     PG_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?$(test_credentials)"
 }
 
+# ----------------------------------------------------------------- Prometheus
+
+# deploy-tests start their own Prometheus (loopback, a free port, a temp data dir) from this binary;
+# the Debian package's own daemon is of no use to them and would hold port 9090, so it is stopped and
+# kept from starting at boot if the package started one.
+ensure_prometheus() {
+    if command -v prometheus >/dev/null 2>&1; then
+        log "Prometheus: $(command -v prometheus) present"
+    else
+        apt_install prometheus
+        stop_packaged_prometheus
+    fi
+    PROMETHEUS_BIN=$(command -v prometheus) || die "prometheus not on PATH after installing the package"
+}
+
+stop_packaged_prometheus() {
+    if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+        as_root systemctl disable --now prometheus >&2 || log "Prometheus: systemctl disable --now prometheus failed"
+    elif [[ -x /etc/init.d/prometheus ]]; then
+        as_root /etc/init.d/prometheus stop >&2 || log "Prometheus: /etc/init.d/prometheus stop failed"
+        command -v update-rc.d >/dev/null 2>&1 && as_root update-rc.d prometheus disable >&2
+    fi
+    # the init script's pid file, if a daemon is left: stop exactly that process
+    local pidfile=/run/prometheus/prometheus.pid pid
+    if [[ -r $pidfile ]]; then
+        pid=$(<"$pidfile")
+        if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+            log "Prometheus: stopping the packaged daemon (pid $pid)"
+            as_root kill "$pid" || true
+        fi
+    fi
+    return 0
+}
+
 # ----------------------------------------------------------------------- main
 
 main() {
@@ -333,9 +367,11 @@ main() {
     local started=$SECONDS
     ensure_redis
     ensure_postgres
+    ensure_prometheus
     # %q quotes '&' and '?' so that eval neither backgrounds nor globs.
     printf 'export AIGW_TEST_REDIS_URL=%q\n' "$REDIS_URL"
     printf 'export AIGW_TEST_POSTGRES_URL=%q\n' "$PG_URL"
+    printf 'export AIGW_TEST_PROMETHEUS_BIN=%q\n' "$PROMETHEUS_BIN"
     log "ready in $((SECONDS - started))s"
 }
 
