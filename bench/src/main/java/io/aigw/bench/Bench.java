@@ -1,10 +1,14 @@
 package io.aigw.bench;
 
 import io.aigw.bench.routing.RoutingBenchCommand;
+import io.aigw.bench.scaler.ScalerBenchCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code ./aigw bench <name> [options]}: runs one benchmark against a stack it starts and stops itself. */
+/**
+ * {@code ./aigw bench <name> [options]}: runs one benchmark, against a stack it starts and stops itself
+ * or, for {@code scaler}, as a pure simulation.
+ */
 public final class Bench {
 
     private Bench() {}
@@ -22,6 +26,9 @@ public final class Bench {
         if (args[0].equals("routing")) {
             return new RoutingBenchCommand(out, err).run(rest);
         }
+        if (args[0].equals("scaler")) {
+            return new ScalerBenchCommand(out, err).run(rest);
+        }
         err.println("bench: unknown benchmark: " + args[0]);
         err.print(usage());
         return 2;
@@ -31,6 +38,9 @@ public final class Bench {
         return "usage: ./aigw bench <benchmark> [options]\n\n"
                 + "  routing   GSM8K and MMLU (RouteLLM labels) through gateway -> routing -> simulator replay:\n"
                 + "            accuracy, cost per 1,000 requests and strong share of always-weak, always-strong,\n"
-                + "            the cascade and the oracle. Options: ./aigw bench routing --help\n";
+                + "            the cascade and the oracle. Options: ./aigw bench routing --help\n"
+                + "  scaler    replay of the Azure LLM trace (ramp, burst, quiet) through the scaler's decision\n"
+                + "            function on a simulated cluster: static at peak, plain HPA, HPA + forecast. No\n"
+                + "            services needed. Options: ./aigw bench scaler --help\n";
     }
 }
