@@ -2,10 +2,14 @@ package io.aigw.bench;
 
 import io.aigw.bench.limits.LimitsBenchCommand;
 import io.aigw.bench.routing.RoutingBenchCommand;
+import io.aigw.bench.scaler.ScalerBenchCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code ./aigw bench <name> [options]}: runs one benchmark against a stack it starts and stops itself. */
+/**
+ * {@code ./aigw bench <name> [options]}: runs one benchmark, against a stack it starts and stops itself
+ * or, for {@code scaler}, as a pure simulation.
+ */
 public final class Bench {
 
     private Bench() {}
@@ -26,6 +30,9 @@ public final class Bench {
         if (args[0].equals("limits")) {
             return new LimitsBenchCommand(out, err).run(rest);
         }
+        if (args[0].equals("scaler")) {
+            return new ScalerBenchCommand(out, err).run(rest);
+        }
         err.println("bench: unknown benchmark: " + args[0]);
         err.print(usage());
         return 2;
@@ -38,6 +45,9 @@ public final class Bench {
                 + "            the cascade and the oracle. Options: ./aigw bench routing --help\n"
                 + "  limits    the Azure LLM trace through two gateway/routing replica pairs against one cheap model's\n"
                 + "            RPM/TPM limits, with reservations in Redis and without: provider 429s, utilization,\n"
-                + "            spill, retry-after; and the latency of one reservation. Options: ./aigw bench limits --help\n";
+                + "            spill, retry-after; and the latency of one reservation. Options: ./aigw bench limits --help\n"
+                + "  scaler    replay of the Azure LLM trace (ramp, burst, quiet) through the scaler's decision\n"
+                + "            function on a simulated cluster: static at peak, plain HPA, HPA + forecast. No\n"
+                + "            services needed. Options: ./aigw bench scaler --help\n";
     }
 }
