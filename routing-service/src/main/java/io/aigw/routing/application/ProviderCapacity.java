@@ -6,6 +6,7 @@ import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.PlannedDeployment;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,10 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps every provider within the RPM/TPM limits it gave us, across all routing replicas: a call
  * reserves its request and estimated tokens in the shared store before it is sent, and settles to the
- * real usage after. When the shared store is out of reach (or slower than its time budget), this
- * replica counts alone against its share of each limit (ADR 0007): the limit still holds, at the cost
- * of some headroom, and the request path never waits on a broken Redis.
+ * real usage after. When the shared store is out of reach, this replica counts alone against its
+ * share of each limit (ADR 0007): the limit still holds, at the cost of some headroom, and the request
+ * path never waits on a broken Redis. A store that answers, but later than its budget, is different:
+ * the others still count there, so the call skips this deployment instead of counting locally.
  */
 public class ProviderCapacity implements ProviderSignals {
 
@@ -28,6 +30,9 @@ public class ProviderCapacity implements ProviderSignals {
     private final Duration budget;
     private final RoutingMetrics metrics;
     private final AtomicBoolean onFallback = new AtomicBoolean();
+
+    /** What a client is told to wait when a slow shared store made every deployment skip. */
+    private static final Duration SLOW_STORE_RETRY = Duration.ofSeconds(1);
 
     /**
      * @param budget how long a reservation may wait for the shared store before the local count decides
@@ -60,6 +65,15 @@ public class ProviderCapacity implements ProviderSignals {
                     recovered();
                     observe(scopes, decision);
                     return reservation(deployment, scopes, id, estimate, decision, false);
+                })
+                .onErrorResume(TimeoutException.class, slow -> {
+                    // Redis is there but slow: its script may still run and count this call, and a
+                    // local grant on top of the other replicas' shared count could overshoot the
+                    // provider. So this deployment is skipped for this call (the plan spills over), and
+                    // whatever the late script took is given back.
+                    fireAndForget(Mono.defer(() -> shared.release(scopes, id)), "release after timeout");
+                    return Mono.just(reservation(
+                            deployment, scopes, id, estimate, CapacityStore.Decision.refused(SLOW_STORE_RETRY), false));
                 })
                 .onErrorResume(error -> {
                     fellBack(error);
