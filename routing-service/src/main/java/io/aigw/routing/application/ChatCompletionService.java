@@ -1,5 +1,6 @@
 package io.aigw.routing.application;
 
+import io.aigw.routing.application.learned.Learning;
 import io.aigw.routing.domain.CachePolicy;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.EscalationReason;
@@ -44,6 +45,7 @@ public class ChatCompletionService {
     private final ProviderCapacity capacity;
     private final UsageReporter usage;
     private final ResponseCache cache;
+    private final Learning learning;
 
     public ChatCompletionService(
             RoutePlans plans,
@@ -57,6 +59,24 @@ public class ChatCompletionService {
             ProviderCapacity capacity,
             UsageReporter usage,
             ResponseCache cache) {
+        this(plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage, cache, Learning.NONE);
+    }
+
+    /** @param learning the {@code learned} strategy's plan step and the memory feedback refers to */
+    public ChatCompletionService(
+            RoutePlans plans,
+            ProviderClient providers,
+            DeploymentHealth health,
+            QualityGates gates,
+            AnswerVerifier verifier,
+            RoutingMetrics metrics,
+            OpenAiShapes shapes,
+            TokenCounter tokens,
+            ProviderCapacity capacity,
+            UsageReporter usage,
+            ResponseCache cache,
+            Learning learning) {
+        this.learning = learning;
         this.capacity = capacity;
         this.usage = usage;
         this.cache = cache;
@@ -107,11 +127,13 @@ public class ChatCompletionService {
 
     /** The plan for a request; fails with the error a client should see when nothing qualifies. */
     public RoutePlan plan(ChatCommand command) {
-        return plans.plan(command);
+        return learning.plan(command, plans.plan(command));
     }
 
     public Mono<ObjectNode> complete(ChatCommand command, RoutePlan plan, RequestTrail trail) {
-        return attempt(command, plan, 0, trail, null).doOnNext(answer -> offerToCache(command, answer, trail));
+        return attempt(command, plan, 0, trail, null)
+                .doOnNext(answer -> offerToCache(command, answer, trail))
+                .doOnNext(answer -> learning.answered(command, trail.answered()));
     }
 
     /**
@@ -318,6 +340,7 @@ public class ChatCompletionService {
                     trail.add(new Attempt(deployment, usage, cost(deployment, usage), null));
                     metrics.attempt(deployment, "success", since(start));
                     meter.assembled(usage).ifPresent(answer -> offerToCache(command, answer, trail));
+                    learning.answered(command, planned);
                 })
                 // a client that hung up is billed what was generated until then, as providers do
                 .doOnCancel(

@@ -87,7 +87,10 @@ public record CatalogProperties(
     /**
      * A group of models.
      *
-     * @param strategy {@code cheapest} or {@code cascade}
+     * @param strategy {@code cheapest}, {@code cascade} or {@code learned}
+     * @param threshold {@code learned} only: the predicted probability of a good answer the cheapest
+     *     tier must reach to answer; defaults to {@code aigw.routing.learned.threshold}
      */
-    public record GroupProperties(String name, @DefaultValue("cheapest") String strategy, List<String> members) {}
+    public record GroupProperties(
+            String name, @DefaultValue("cheapest") String strategy, List<String> members, Double threshold) {}
 }
