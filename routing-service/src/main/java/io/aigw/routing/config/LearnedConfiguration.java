@@ -71,7 +71,7 @@ public class LearnedConfiguration {
                 embedder,
                 feedback,
                 new TierPredictor(properties.neighbours(), properties.priorWeight()),
-                new LearnedTierChoice(properties.minFeedbackPerTier()),
+                new LearnedTierChoice(properties.minFeedbackPerTier(), properties.rule()),
                 properties.threshold());
         return new Learning(routing, answered);
     }

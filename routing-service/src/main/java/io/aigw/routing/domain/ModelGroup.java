@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A name that stands for several models; its strategy picks among the members.
  *
- * @param threshold for the {@code learned} strategy: the predicted probability of a good answer the
- *     cheapest tier must reach to go first; null for the configured default
+ * @param threshold for the {@code learned} strategy: how good the cheapest tier must be predicted to be
+ *     to go first (see {@code LearnedTierChoice.Rule}); null for the configured default
  */
 public record ModelGroup(String name, String strategy, List<String> members, Double threshold) {
 

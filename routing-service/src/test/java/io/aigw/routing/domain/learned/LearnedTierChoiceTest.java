@@ -91,4 +91,19 @@ class LearnedTierChoiceTest {
 
         assertThat(names(plan)).containsExactly("premium", "cheap", "middle");
     }
+
+    @Test
+    void shouldPutTheCheapestTierWithinTheGapOfTheBestFirstWhenTheRuleIsGap() {
+        // given: the best tier predicts 0.9; within 0.15 of it are tiers 2 (0.8) and 3, not tier 1 (0.7)
+        LearnedTierChoice gap = new LearnedTierChoice(3, LearnedTierChoice.Rule.GAP);
+        Map<Integer, Double> predictions = Map.of(1, 0.7, 2, 0.8, 3, 0.9);
+
+        // when
+        RoutePlan plan = gap.choose(PLAN, predictions, 0.15);
+
+        // then
+        assertThat(names(plan)).containsExactly("middle", "cheap", "premium");
+        assertThat(names(gap.choose(PLAN, predictions, 0.25))).containsExactly("cheap", "middle", "premium");
+        assertThat(names(gap.choose(PLAN, predictions, 0.0))).containsExactly("premium", "cheap", "middle");
+    }
 }
