@@ -33,9 +33,10 @@ import java.util.Locale;
 final class LearnedBenchCommand {
 
     /** routing's defaults (aigw.routing.learned.*), stated in the report. */
-    private static final String PREDICTOR = "predictor k = 20 nearest per tier, prior weight 4 (pseudo-examples at"
-            + " the tier's mean score), at least 50 feedback per tier before predictions are used (else the group acts"
-            + " as a cascade); embeddings all-MiniLM-L6-v2 in routing (langchain4j 1.20.0-beta30)";
+    private static final String PREDICTOR = "rule `gap` (the cheapest tier predicted to be at most the threshold"
+            + " worse than the best tier); predictor k = 50 nearest per tier, prior weight 4 (pseudo-examples at the"
+            + " tier's mean score), at least 50 feedback per tier before predictions are used (else the group acts as"
+            + " a cascade); embeddings all-MiniLM-L6-v2 in routing (langchain4j 1.20.0-beta30)";
 
     private final PrintStream out;
 
@@ -52,7 +53,8 @@ final class LearnedBenchCommand {
             out.printf(
                     "bench: %s learned: %d train, %d test%n",
                     set.dataset().label(), split.train().size(), split.test().size());
-            try (LocalStack stack = LocalStack.start(spec(options))) {
+            double threshold = options.threshold(set.dataset());
+            try (LocalStack stack = LocalStack.start(spec(options, threshold))) {
                 SimulatorControl simulator = new SimulatorControl(stack.url(Service.SIMULATOR));
                 simulator.unthrottle("sim-weak");
                 simulator.unthrottle("sim-strong");
@@ -60,7 +62,7 @@ final class LearnedBenchCommand {
                         new JdkGatewayChat(stack.url(Service.GATEWAY), stack.demoKey(), Duration.ofSeconds(60));
                 try (LearnedBenchmark benchmark =
                         new LearnedBenchmark(chat, scorer, options.concurrency(), options.timeout(), out)) {
-                    results.add(benchmark.run(set, split, options.threshold()));
+                    results.add(benchmark.run(set, split, threshold));
                 }
             }
         }
@@ -71,7 +73,7 @@ final class LearnedBenchCommand {
                 options.concurrency(),
                 options.trainShare(),
                 options.seed(),
-                String.format(Locale.ROOT, "threshold %.2f; ", options.threshold()) + PREDICTOR);
+                PREDICTOR);
         Files.createDirectories(options.out());
         Path markdown = options.out().resolve("routing.md");
         Path json = options.out().resolve("routing.json");
@@ -88,18 +90,18 @@ final class LearnedBenchCommand {
         return 0;
     }
 
-    private static StackSpec spec(RoutingBenchOptions options) {
+    private static StackSpec spec(RoutingBenchOptions options, double threshold) {
         // the default catalog's groups plus `learned`; a list from a property source replaces the whole list
         String groups = String.format(
                 Locale.ROOT,
-                "{\"aigw\":{\"groups\":["
+                "{\"aigw\":{\"routing\":{\"learned\":{\"rule\":\"gap\"}},\"groups\":["
                         + "{\"name\":\"auto\",\"strategy\":\"cheapest\",\"members\":[\"llama-3-8b\",\"gpt-4o-mini\","
                         + "\"claude-sonnet\",\"gpt-4o\"]},"
                         + "{\"name\":\"cascade\",\"strategy\":\"cascade\",\"members\":[\"llama-3-8b\",\"gpt-4o\"]},"
                         + "{\"name\":\"%s\",\"strategy\":\"learned\",\"threshold\":%s,"
                         + "\"members\":[\"llama-3-8b\",\"gpt-4o\"]}]}}",
                 LearnedBenchmark.GROUP,
-                Double.toString(options.threshold()));
+                Double.toString(threshold));
         return StackSpec.builder(options.root())
                 .services(Service.SIMULATOR, Service.ROUTING, Service.GATEWAY)
                 .randomFreePorts()

@@ -27,7 +27,7 @@ import java.util.Set;
  * @param userArgs the arguments as typed (without {@code --root}), for the report's command line
  * @param learned run the learned-group benchmark (feedback on a training split, replay of the rest)
  *     instead of the strategies
- * @param threshold the learned group's threshold in that run
+ * @param threshold the learned group's threshold in that run; NaN for each set's default
  * @param trainShare the share of each set fed back as feedback in that run
  */
 record RoutingBenchOptions(
@@ -66,7 +66,8 @@ record RoutingBenchOptions(
             + "                        POST /v1/feedback, replays the rest through group `learned`, sweeps the\n"
             + "                        threshold (APGR, CPT); MMLU is sampled to 3,000 unless --sample is given;\n"
             + "                        writes its own section of routing.md and key of routing.json\n"
-            + "  --threshold P         the learned group's threshold (default 0.6)\n"
+            + "  --threshold G         the learned group's threshold: the predicted quality a cheaper tier may\n"
+            + "                        lose against the best (default: gsm8k 0.25, mmlu 0.15)\n"
             + "  --train-share F       share of each set used as feedback (default 0.7)\n";
 
     static RoutingBenchOptions parse(String[] args, Map<String, String> env, Path cwd) {
@@ -82,7 +83,7 @@ record RoutingBenchOptions(
         Path out = null;
         List<String> userArgs = new ArrayList<>();
         boolean learned = false;
-        double threshold = 0.6;
+        double threshold = Double.NaN;
         double trainShare = 0.7;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -146,6 +147,14 @@ record RoutingBenchOptions(
                 learned,
                 threshold,
                 trainShare);
+    }
+
+    /** The learned group's threshold for a set: as given, else the set's default. */
+    double threshold(Dataset dataset) {
+        if (!Double.isNaN(threshold)) {
+            return threshold;
+        }
+        return dataset == Dataset.GSM8K ? 0.25 : 0.15;
     }
 
     int maxTokens(Dataset dataset) {

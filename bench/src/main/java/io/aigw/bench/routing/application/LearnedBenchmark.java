@@ -33,6 +33,7 @@ public final class LearnedBenchmark implements AutoCloseable {
     public static final String GROUP = "learned";
 
     private static final int WEAK_TIER = 1;
+    private static final int STRONG_TIER = 3;
 
     private final LearningGateway gateway;
     private final Scorer scorer;
@@ -123,18 +124,22 @@ public final class LearnedBenchmark implements AutoCloseable {
             oracleRight += w || s ? 1 : 0;
             oracleStrong += oracleGoesStrong ? 1 : 0;
             oracleCost += oracleGoesStrong ? sc : wc;
-            OptionalDouble score = learned.get(i).tierScore(WEAK_TIER);
-            if (score.isEmpty()) {
+            // the `gap` rule: strong when it is predicted more than the threshold better than weak, i.e.
+            // when p(weak) - p(strong) < -threshold; the sweep runs over that difference
+            OptionalDouble weakScore = learned.get(i).tierScore(WEAK_TIER);
+            OptionalDouble strongScore = learned.get(i).tierScore(STRONG_TIER);
+            if (weakScore.isEmpty() || strongScore.isEmpty()) {
                 withoutScores++;
-                // no prediction: as if the weak model were certainly fine, so the sweep sends it strong last
+                // no prediction: as if weak were certainly as good, so the sweep sends it strong last
                 outcomes.add(new RouterCurve.Outcome(1.0, w, s, wc, sc));
                 continue;
             }
-            boolean ruleSaysStrong = score.getAsDouble() < threshold;
+            double score = weakScore.getAsDouble() - strongScore.getAsDouble();
+            boolean ruleSaysStrong = score < -threshold;
             if (reply.ok() && ruleSaysStrong != scorer.answeredByStrong(reply)) {
                 disagreements++;
             }
-            outcomes.add(new RouterCurve.Outcome(score.getAsDouble(), w, s, wc, sc));
+            outcomes.add(new RouterCurve.Outcome(score, w, s, wc, sc));
         }
         return new LearnedResult(
                 set.dataset(),

@@ -130,17 +130,22 @@ public final class LearnedReport {
                 + " whose scored answers and `x-aigw-cost-usd` give always-weak, always-strong, the oracle and the"
                 + " sweep. Nothing that routes sees a label.\n");
         out.append("- Sweep: the learned group answers with `x-aigw-tier-scores` (its predicted probability of a good"
-                + " answer per tier). Offline, for every threshold (each distinct tier-1 score), a prompt goes to the"
-                + " strong model when its tier-1 score is below the threshold — the rule the group applies — and takes"
-                + " that model's measured test answer. PGR = (accuracy − weak accuracy) / (strong accuracy − weak"
-                + " accuracy); APGR is the area under PGR over the strong share from 0 to 1 (trapezoids, as RouteLLM"
-                + " does with the share of strong calls as the cost axis); CPT(x) is the smallest strong share whose"
-                + " PGR is at least x. A random router's PGR is its strong share, so its APGR is 0.5 and its CPT(x) is"
-                + " x. \"Answers the offline rule routes differently\" checks that the gateway's choice matches the rule"
-                + " on the rounded score it sent.\n");
+                + " answer per tier). Its `gap` rule sends a prompt to the strong model when p(strong) − p(weak) is more"
+                + " than the threshold. Offline, for every threshold (each distinct value of p(weak) − p(strong) sent),"
+                + " the prompts below it go to the strong model and take that model's measured test answer — the same"
+                + " rule at every threshold. PGR = (accuracy − weak accuracy) / (strong accuracy − weak accuracy); APGR"
+                + " is the area under PGR over the strong share from 0 to 1 (trapezoids, as RouteLLM does with the share"
+                + " of strong calls as the cost axis); CPT(x) is the smallest strong share whose PGR is at least x. A"
+                + " random router's PGR is its strong share, so its APGR is 0.5 and its CPT(x) is x. \"Answers the"
+                + " offline rule routes differently\" checks that the gateway's choice matches the rule on the rounded"
+                + " scores it sent.\n");
         out.append("- Predictor: per tier, the mean score of the k training prompts nearest by cosine, mixed with the"
-                + " tier's overall mean score as a prior of a few pseudo-examples. Not compared with a logistic model"
-                + " here.\n");
+                + " tier's overall mean score as a prior of a few pseudo-examples. Chosen offline on the same labels"
+                + " (MiniLM embeddings, 5 random 70/30 splits; GSM8K full clean set, MMLU a random 3,000), APGR mean"
+                + " GSM8K / MMLU: ranking by p(weak) alone k = 20: 0.549 / 0.531, k = 50: 0.585 / 0.539; logistic"
+                + " regression on the embedding for p(weak): 0.586 / 0.551; ranking by p(weak) − p(strong) (the `gap`"
+                + " rule) k = 20: 0.584 / 0.675, k = 50: 0.627 / 0.711, k = 100: 0.632 / 0.707; prompt length alone"
+                + " on GSM8K: 0.622. Hence `gap` with k = 50 as the defaults.\n");
         out.append(END).append('\n');
         return out.toString();
     }
