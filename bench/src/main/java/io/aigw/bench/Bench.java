@@ -31,6 +31,7 @@ public final class Bench {
         return "usage: ./aigw bench <benchmark> [options]\n\n"
                 + "  routing   GSM8K and MMLU (RouteLLM labels) through gateway -> routing -> simulator replay:\n"
                 + "            accuracy, cost per 1,000 requests and strong share of always-weak, always-strong,\n"
-                + "            the cascade and the oracle. Options: ./aigw bench routing --help\n";
+                + "            the cascade and the oracle; with --learned, the learned group trained by feedback\n"
+                + "            (APGR, CPT). Options: ./aigw bench routing --help\n";
     }
 }
