@@ -101,7 +101,12 @@ class FeedbackIT {
     }
 
     private WebTestClient.ResponseSpec feedback(String tenant, String body) {
-        return client.post()
+        // the first feedback loads the embedding model, which on a busy 2-core machine takes longer than
+        // the client's default 5 s; this bounds the wait, it asserts nothing about speed
+        return client.mutate()
+                .responseTimeout(Duration.ofMinutes(2))
+                .build()
+                .post()
                 .uri("/v1/feedback")
                 .header(AigwHeaders.INTERNAL_TOKEN, TOKEN)
                 .header(AigwHeaders.TENANT, tenant)
