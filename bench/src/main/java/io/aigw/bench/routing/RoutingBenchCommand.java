@@ -11,6 +11,7 @@ import io.aigw.bench.routing.domain.Dataset;
 import io.aigw.bench.routing.domain.DatasetResult;
 import io.aigw.bench.routing.domain.JsonReport;
 import io.aigw.bench.routing.domain.LabeledPrompt;
+import io.aigw.bench.routing.domain.LearnedReport;
 import io.aigw.bench.routing.domain.MarkdownReport;
 import io.aigw.bench.routing.domain.ReplayCheck;
 import io.aigw.bench.routing.domain.Reply;
@@ -78,6 +79,9 @@ public final class RoutingBenchCommand {
             throw new IllegalArgumentException("no RouteLLM data at " + routellm + " (set --data or AIGW_SHARED_DATA)");
         }
         List<BenchSet> sets = load(new RouteLlmLabelFiles(routellm), options);
+        if (options.learned()) {
+            return new LearnedBenchCommand(out).run(options, sets, machine());
+        }
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Scorer scorer = new Scorer(Strategy.Models.WEAK, Strategy.Models.STRONG);
 
@@ -128,8 +132,23 @@ public final class RoutingBenchCommand {
         Files.createDirectories(options.out());
         Path markdown = options.out().resolve("routing.md");
         Path json = options.out().resolve("routing.json");
-        Files.writeString(markdown, MarkdownReport.render(report), StandardCharsets.UTF_8);
-        Files.writeString(json, JsonReport.render(report), StandardCharsets.UTF_8);
+        // the learned run's section and key are its own; this run keeps them
+        String learnedSection = Files.exists(markdown)
+                ? LearnedReport.sectionOf(Files.readString(markdown)).orElse("")
+                : "";
+        String learnedJson = Files.exists(json)
+                ? LearnedReport.jsonValueOf(Files.readString(json)).orElse("")
+                : "";
+        String rendered = MarkdownReport.render(report);
+        Files.writeString(
+                markdown,
+                learnedSection.isEmpty() ? rendered : LearnedReport.spliceMarkdown(rendered, learnedSection),
+                StandardCharsets.UTF_8);
+        String renderedJson = JsonReport.render(report);
+        Files.writeString(
+                json,
+                learnedJson.isEmpty() ? renderedJson : LearnedReport.spliceJson(renderedJson, learnedJson),
+                StandardCharsets.UTF_8);
         out.println();
         out.print(MarkdownReport.render(report)
                 .lines()

@@ -25,6 +25,10 @@ import java.util.Set;
  * @param timeout the budget of all requests together
  * @param out where routing.md and routing.json go
  * @param userArgs the arguments as typed (without {@code --root}), for the report's command line
+ * @param learned run the learned-group benchmark (feedback on a training split, replay of the rest)
+ *     instead of the strategies
+ * @param threshold the learned group's threshold in that run; NaN for each set's default
+ * @param trainShare the share of each set fed back as feedback in that run
  */
 record RoutingBenchOptions(
         Path root,
@@ -37,7 +41,13 @@ record RoutingBenchOptions(
         int concurrency,
         Duration timeout,
         Path out,
-        List<String> userArgs) {
+        List<String> userArgs,
+        boolean learned,
+        double threshold,
+        double trainShare) {
+
+    /** The MMLU sample of the learned run when {@code --sample} is not given: it sends each prompt 3 times. */
+    static final int LEARNED_MMLU_SAMPLE = 3_000;
 
     static final String HELP = "usage: ./aigw bench routing [options]\n\n"
             + "  --sets gsm8k,mmlu     data sets to run (default both)\n"
@@ -51,7 +61,14 @@ record RoutingBenchOptions(
             + "  --out DIR             where routing.md and routing.json go (default docs/benchmarks)\n"
             + "  --data DIR            shared data folder with routellm/ (default $AIGW_SHARED_DATA, else\n"
             + "                        <root>/../shared/data)\n"
-            + "  --root DIR            project root (default: the current directory)\n";
+            + "  --root DIR            project root (default: the current directory)\n"
+            + "  --learned             instead: the learned group. Feeds the labels of a training split to\n"
+            + "                        POST /v1/feedback, replays the rest through group `learned`, sweeps the\n"
+            + "                        threshold (APGR, CPT); MMLU is sampled to 3,000 unless --sample is given;\n"
+            + "                        writes its own section of routing.md and key of routing.json\n"
+            + "  --threshold G         the learned group's threshold: the predicted quality a cheaper tier may\n"
+            + "                        lose against the best (default: gsm8k 0.25, mmlu 0.15)\n"
+            + "  --train-share F       share of each set used as feedback (default 0.7)\n";
 
     static RoutingBenchOptions parse(String[] args, Map<String, String> env, Path cwd) {
         Path root = cwd;
@@ -65,8 +82,16 @@ record RoutingBenchOptions(
         Duration timeout = Duration.ofMinutes(30);
         Path out = null;
         List<String> userArgs = new ArrayList<>();
+        boolean learned = false;
+        double threshold = Double.NaN;
+        double trainShare = 0.7;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--learned")) {
+                learned = true;
+                userArgs.add(name);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(
                         name.startsWith("--") ? name + " needs a value" : "unknown: " + name);
@@ -87,6 +112,8 @@ record RoutingBenchOptions(
                 case "--concurrency" -> concurrency = positive(name, value);
                 case "--timeout" -> timeout = duration(value);
                 case "--out" -> out = Path.of(value);
+                case "--threshold" -> threshold = share(name, value, true);
+                case "--train-share" -> trainShare = share(name, value, false);
                 default -> throw new IllegalArgumentException("unknown option: " + name);
             }
         }
@@ -98,7 +125,12 @@ record RoutingBenchOptions(
                     : root.resolveSibling("shared").resolve("data");
         }
         if (out == null) {
-            out = sample.isPresent() ? root.resolve("bench/target/benchmarks") : root.resolve("docs/benchmarks");
+            out = sample.isPresent() && !learned
+                    ? root.resolve("bench/target/benchmarks")
+                    : root.resolve("docs/benchmarks");
+        }
+        if (learned && sample.isEmpty()) {
+            sample = OptionalInt.of(LEARNED_MMLU_SAMPLE);
         }
         return new RoutingBenchOptions(
                 root,
@@ -111,7 +143,18 @@ record RoutingBenchOptions(
                 concurrency,
                 timeout,
                 root.resolve(out).normalize(),
-                List.copyOf(userArgs));
+                List.copyOf(userArgs),
+                learned,
+                threshold,
+                trainShare);
+    }
+
+    /** The learned group's threshold for a set: as given, else the set's default. */
+    double threshold(Dataset dataset) {
+        if (!Double.isNaN(threshold)) {
+            return threshold;
+        }
+        return dataset == Dataset.GSM8K ? 0.25 : 0.15;
     }
 
     int maxTokens(Dataset dataset) {
@@ -135,6 +178,19 @@ record RoutingBenchOptions(
             throw new IllegalArgumentException("--sets names no data set");
         }
         return sets;
+    }
+
+    private static double share(String name, String value, boolean inclusive) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (inclusive ? parsed >= 0 && parsed <= 1 : parsed > 0 && parsed < 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // falls through
+        }
+        throw new IllegalArgumentException(
+                name + " must be a number " + (inclusive ? "from 0 to 1" : "between 0 and 1") + ", was " + value);
     }
 
     private static int positive(String name, String value) {

@@ -1,5 +1,6 @@
 package io.aigw.routing.application;
 
+import io.aigw.routing.application.learned.Learning;
 import io.aigw.routing.domain.CachePolicy;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.EscalationReason;
@@ -45,6 +46,7 @@ public class ChatCompletionService {
     private final UsageReporter usage;
     private final ResponseCache cache;
     private final Budgets budgets;
+    private final Learning learning;
 
     public ChatCompletionService(
             RoutePlans plans,
@@ -58,8 +60,10 @@ public class ChatCompletionService {
             ProviderCapacity capacity,
             UsageReporter usage,
             ResponseCache cache,
-            Budgets budgets) {
+            Budgets budgets,
+            Learning learning) {
         this.budgets = budgets;
+        this.learning = learning;
         this.capacity = capacity;
         this.usage = usage;
         this.cache = cache;
@@ -127,11 +131,13 @@ public class ChatCompletionService {
 
     /** The plan for a request; fails with the error a client should see when nothing qualifies. */
     public RoutePlan plan(ChatCommand command) {
-        return plans.plan(command);
+        return learning.plan(command, plans.plan(command));
     }
 
     public Mono<ObjectNode> complete(ChatCommand command, RoutePlan plan, RequestTrail trail) {
-        return attempt(command, plan, 0, trail, null).doOnNext(answer -> offerToCache(command, answer, trail));
+        return attempt(command, plan, 0, trail, null)
+                .doOnNext(answer -> offerToCache(command, answer, trail))
+                .doOnNext(answer -> learning.answered(command, trail.answered()));
     }
 
     /**
@@ -338,6 +344,7 @@ public class ChatCompletionService {
                     trail.add(new Attempt(deployment, usage, cost(deployment, usage), null));
                     metrics.attempt(deployment, "success", since(start));
                     meter.assembled(usage).ifPresent(answer -> offerToCache(command, answer, trail));
+                    learning.answered(command, planned);
                 })
                 // a client that hung up is billed what was generated until then, as providers do
                 .doOnCancel(

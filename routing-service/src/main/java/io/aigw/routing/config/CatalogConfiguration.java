@@ -60,7 +60,7 @@ public class CatalogConfiguration {
         List<Model> models =
                 properties.models().stream().map(CatalogConfiguration::model).toList();
         List<ModelGroup> groups = properties.groups().stream()
-                .map(g -> new ModelGroup(g.name(), g.strategy(), g.members()))
+                .map(g -> new ModelGroup(g.name(), g.strategy(), g.members(), g.threshold()))
                 .toList();
         return new ModelCatalog(providers, models, groups);
     }

@@ -87,7 +87,11 @@ public record CatalogProperties(
     /**
      * A group of models.
      *
-     * @param strategy {@code cheapest} or {@code cascade}
+     * @param strategy {@code cheapest}, {@code cascade} or {@code learned}
+     * @param threshold {@code learned} only: how good the cheapest tier must be predicted to be (its
+     *     meaning follows {@code aigw.routing.learned.rule}); defaults to {@code
+     *     aigw.routing.learned.threshold}
      */
-    public record GroupProperties(String name, @DefaultValue("cheapest") String strategy, List<String> members) {}
+    public record GroupProperties(
+            String name, @DefaultValue("cheapest") String strategy, List<String> members, Double threshold) {}
 }

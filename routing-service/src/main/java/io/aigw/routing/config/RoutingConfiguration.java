@@ -29,6 +29,7 @@ import io.aigw.routing.application.RoutingMetrics;
 import io.aigw.routing.application.RoutingPolicies;
 import io.aigw.routing.application.UsageEvents;
 import io.aigw.routing.application.UsageReporter;
+import io.aigw.routing.application.learned.Learning;
 import io.aigw.routing.domain.Cooldowns;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.LatencyStats;
@@ -155,13 +156,15 @@ public class RoutingConfiguration {
             ProviderCapacity capacity,
             UsageReporter usage,
             ResponseCache cache,
-            Budgets budgets) {
+            Budgets budgets,
+            Learning learning) {
         Double minLogprob = properties.cascade().minMeanLogprob();
         QualityGates gates = new QualityGates(
                 new JacksonJsonInspector(json),
                 minLogprob == null ? OptionalDouble.empty() : OptionalDouble.of(minLogprob));
         return new ChatCompletionService(
-                plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage, cache, budgets);
+                plans, providers, health, gates, verifier, metrics, shapes, tokens, capacity, usage, cache, budgets,
+                learning);
     }
 
     @Bean(destroyMethod = "close")

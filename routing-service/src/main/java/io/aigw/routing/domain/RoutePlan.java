@@ -1,18 +1,31 @@
 package io.aigw.routing.domain;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The qualifying deployments in the order to try them, and why the others were left out.
  *
  * @param strategy how the group escalates: {@code cheapest} falls back on failure only, {@code
- *     cascade} also escalates an answer that fails a quality gate
+ *     cascade} also escalates an answer that fails a quality gate, {@code learned} put the tier
+ *     predicted to answer well first
+ * @param tierScores a {@code learned} plan's predicted probability of a good answer, by tier; empty
+ *     otherwise
  */
-public record RoutePlan(String strategy, List<PlannedDeployment> candidates, List<Rejection> rejected) {
+public record RoutePlan(
+        String strategy,
+        List<PlannedDeployment> candidates,
+        List<Rejection> rejected,
+        Map<Integer, Double> tierScores) {
 
     public RoutePlan {
         candidates = List.copyOf(candidates);
         rejected = List.copyOf(rejected);
+        tierScores = Map.copyOf(tierScores);
+    }
+
+    public RoutePlan(String strategy, List<PlannedDeployment> candidates, List<Rejection> rejected) {
+        this(strategy, candidates, rejected, Map.of());
     }
 
     public boolean isEmpty() {

@@ -156,6 +156,7 @@ public class ChatCompletionsController {
                     HttpHeaders headers = routeHeaders(command, trail);
                     headers.set(AigwHeaders.COST_USD, trail.cost().toPlainString());
                     headers.set(AigwHeaders.TOKENS, Long.toString(trail.usage().total()));
+                    TierScoresHeader.set(headers, plan);
                     return ResponseEntity.ok()
                             .headers(headers)
                             .contentType(MediaType.APPLICATION_JSON)
@@ -177,6 +178,7 @@ public class ChatCompletionsController {
         Flux<ServerSentEvent<String>> events = service.stream(command, plan, trail, first -> {
                     started.set(true);
                     response.getHeaders().addAll(routeHeaders(command, trail, first));
+                    TierScoresHeader.set(response.getHeaders(), plan);
                 })
                 .map(chunk -> ServerSentEvent.builder(chunk).build())
                 .doOnComplete(() -> service.finished(trail.finish(command, 200)))

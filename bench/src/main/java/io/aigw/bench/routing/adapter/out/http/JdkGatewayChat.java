@@ -1,7 +1,9 @@
 package io.aigw.bench.routing.adapter.out.http;
 
 import io.aigw.bench.routing.application.GatewayChat;
+import io.aigw.bench.routing.application.LearningGateway;
 import io.aigw.bench.routing.domain.Reply;
+import io.aigw.bench.routing.domain.TracedReply;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -13,13 +15,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@link GatewayChat} over the JDK's HttpClient, with the gateway key as a bearer token. */
-public final class JdkGatewayChat implements GatewayChat {
+/** {@link GatewayChat} and {@link LearningGateway} over the JDK's HttpClient, with the gateway key as a bearer token. */
+public final class JdkGatewayChat implements GatewayChat, LearningGateway {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
     private final URI completions;
+    private final URI feedback;
     private final String key;
     private final Duration timeout;
 
@@ -34,12 +37,18 @@ public final class JdkGatewayChat implements GatewayChat {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         this.completions = URI.create(gatewayUrl + "/v1/chat/completions");
+        this.feedback = URI.create(gatewayUrl + "/v1/feedback");
         this.key = key;
         this.timeout = timeout;
     }
 
     @Override
     public Reply complete(String model, String userMessage, int maxTokens) {
+        return traced(model, userMessage, maxTokens).reply();
+    }
+
+    @Override
+    public TracedReply traced(String model, String userMessage, int maxTokens) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         body.put("max_tokens", maxTokens);
@@ -54,11 +63,13 @@ public final class JdkGatewayChat implements GatewayChat {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return Reply.failed(e.toString());
+            return new TracedReply(Reply.failed(e.toString()), "", "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Reply.failed("interrupted");
+            return new TracedReply(Reply.failed("interrupted"), "", "");
         }
+        String requestId = response.headers().firstValue("x-aigw-request-id").orElse("");
+        String tierScores = response.headers().firstValue("x-aigw-tier-scores").orElse("");
         String answeredBy = response.headers().firstValue("x-aigw-model").orElse("");
         String escalations = response.headers().firstValue("x-aigw-escalations").orElse("");
         BigDecimal cost = response.headers()
@@ -66,11 +77,14 @@ public final class JdkGatewayChat implements GatewayChat {
                 .map(BigDecimal::new)
                 .orElse(BigDecimal.ZERO);
         if (response.statusCode() != 200) {
-            return new Reply(response.statusCode(), answeredBy, cost, "", 0, escalations, response.body());
+            return new TracedReply(
+                    new Reply(response.statusCode(), answeredBy, cost, "", 0, escalations, response.body()),
+                    requestId,
+                    tierScores);
         }
         JsonNode answer = JSON.readTree(response.body());
         JsonNode choice = answer.path("choices").path(0);
-        return new Reply(
+        Reply reply = new Reply(
                 200,
                 answeredBy,
                 cost,
@@ -78,5 +92,27 @@ public final class JdkGatewayChat implements GatewayChat {
                 answer.path("usage").path("completion_tokens").asInt(0),
                 escalations,
                 choice.path("message").path("content").asString(""));
+        return new TracedReply(reply, requestId, tierScores);
+    }
+
+    @Override
+    public int feedback(String requestId, double score) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("request_id", requestId);
+        body.put("score", score);
+        HttpRequest request = HttpRequest.newBuilder(feedback)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 }

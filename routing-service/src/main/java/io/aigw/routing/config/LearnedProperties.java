@@ -1,0 +1,44 @@
+package io.aigw.routing.config;
+
+import io.aigw.routing.domain.learned.LearnedTierChoice;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Learned tier selection and the feedback it learns from ({@code aigw.routing.learned.*}).
+ *
+ * @param enabled remember answered requests and take feedback even without a {@code learned} group;
+ *     a catalog with a {@code learned} group turns this on by itself. Off (the default catalog),
+ *     {@code POST /v1/feedback} knows no request and the embedding model is never loaded
+ * @param rememberFor how long an answered request can still get feedback
+ * @param neighbours k of the k-nearest-neighbour predictor, per tier
+ * @param priorWeight pseudo-examples at the tier's overall mean score mixed into each prediction
+ * @param minFeedbackPerTier below this many examples on any tier of its plan, a learned group acts
+ *     as a cascade
+ * @param rule {@code gap} (the default): the cheapest tier predicted to be at most {@code threshold}
+ *     worse than the best tier of the plan; {@code probability}: the cheapest tier whose predicted
+ *     probability of a good answer is at least {@code threshold}
+ * @param threshold for groups that set no {@code threshold} of their own
+ * @param refreshEvery how often a replica re-reads a tenant's feedback (what other replicas stored)
+ * @param requestKeyPrefix Redis key prefix of the answered requests
+ * @param feedbackKeyPrefix Redis key prefix of each tenant's feedback
+ */
+@Validated
+@ConfigurationProperties("aigw.routing.learned")
+public record LearnedProperties(
+        @DefaultValue("false") boolean enabled,
+        @NotNull @DefaultValue("24h") Duration rememberFor,
+        @Min(1) @DefaultValue("50") int neighbours,
+        @DecimalMin("0") @DefaultValue("4") double priorWeight,
+        @Min(1) @DefaultValue("50") int minFeedbackPerTier,
+        @NotNull @DefaultValue("gap") LearnedTierChoice.Rule rule,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double threshold,
+        @NotNull @DefaultValue("30s") Duration refreshEvery,
+        @NotNull @DefaultValue("aigw:answered:") String requestKeyPrefix,
+        @NotNull @DefaultValue("aigw:feedback:") String feedbackKeyPrefix) {}

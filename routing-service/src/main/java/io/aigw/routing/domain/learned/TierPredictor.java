@@ -1,0 +1,96 @@
+package io.aigw.routing.domain.learned;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+
+/**
+ * The probability that each tier answers a prompt well, from the feedback on the prompts nearest to
+ * it: for tier {@code t}, the mean score of the {@code k} examples of {@code t} most similar to the
+ * prompt (cosine), pulled towards the tier's overall mean score by {@code priorWeight} pseudo-examples:
+ *
+ * <pre>p(t) = (sum of the k nearest scores + priorWeight * mean(t)) / (k' + priorWeight)</pre>
+ *
+ * where {@code k'} is the number of neighbours found (fewer than {@code k} when the tier has fewer
+ * examples). The prior keeps a handful of neighbours from swinging a prediction to 0 or 1. Brute force:
+ * a few thousand 384-dimension examples cost well under a millisecond.
+ */
+public final class TierPredictor {
+
+    private final int k;
+    private final double priorWeight;
+
+    /**
+     * @param k neighbours per tier
+     * @param priorWeight how many pseudo-examples at the tier's mean score are added to the neighbours
+     */
+    public TierPredictor(int k, double priorWeight) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be positive, was " + k);
+        }
+        if (!(priorWeight >= 0)) {
+            throw new IllegalArgumentException("prior weight must not be negative, was " + priorWeight);
+        }
+        this.k = k;
+        this.priorWeight = priorWeight;
+    }
+
+    /** The predicted probability per tier that has examples, by tier; empty without examples. */
+    public Map<Integer, Double> predict(float[] prompt, Collection<LabeledExample> examples) {
+        Map<Integer, Neighbours> byTier = new HashMap<>();
+        for (LabeledExample example : examples) {
+            if (example.embedding().length != prompt.length) {
+                throw new IllegalArgumentException("embedding has " + example.embedding().length
+                        + " dimensions, the prompt's has " + prompt.length);
+            }
+            byTier.computeIfAbsent(example.tier(), t -> new Neighbours(k))
+                    .offer(dot(prompt, example.embedding()), example.score());
+        }
+        Map<Integer, Double> predictions = new TreeMap<>();
+        byTier.forEach((tier, neighbours) -> predictions.put(tier, neighbours.probability(priorWeight)));
+        return predictions;
+    }
+
+    static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** The k most similar examples of one tier, and the sum and count of all its scores. */
+    private static final class Neighbours {
+        private final int k;
+        // the least similar of the kept neighbours on top, to be pushed out first
+        private final PriorityQueue<double[]> nearest = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        private double scoreSum;
+        private int count;
+
+        Neighbours(int k) {
+            this.k = k;
+        }
+
+        void offer(double similarity, double score) {
+            scoreSum += score;
+            count++;
+            if (nearest.size() < k) {
+                nearest.add(new double[] {similarity, score});
+            } else if (similarity > nearest.peek()[0]) {
+                nearest.poll();
+                nearest.add(new double[] {similarity, score});
+            }
+        }
+
+        double probability(double priorWeight) {
+            double mean = scoreSum / count;
+            double near = 0;
+            for (double[] neighbour : nearest) {
+                near += neighbour[1];
+            }
+            return (near + priorWeight * mean) / (nearest.size() + priorWeight);
+        }
+    }
+}
