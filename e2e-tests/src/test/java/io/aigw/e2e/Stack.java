@@ -28,6 +28,9 @@ public final class Stack implements BeforeAllCallback {
     /** billing's admin credential in these tests; the admin API is reached through the gateway. */
     static final String ADMIN_TOKEN = "e2e-admin-" + java.util.UUID.randomUUID();
 
+    /** billing's name in the usage stream's consumer group, the same across restarts. */
+    static final String BILLING_CONSUMER = "billing-e2e";
+
     private static LocalStack stack;
 
     @Override
@@ -45,6 +48,9 @@ public final class Stack implements BeforeAllCallback {
                 .logDirectory(root.resolve("e2e-tests/target/e2e-logs"))
                 .env(Service.ROUTING, "AIGW_SIMULATOR_TIMEOUT", PROVIDER_TIMEOUT.toSeconds() + "s")
                 .env(Service.BILLING, "AIGW_ADMIN_TOKEN", ADMIN_TOKEN)
+                // a stable consumer name, as a pod's: a restarted billing reads its own pending entries at
+                // once instead of waiting reclaim-idle for them (BillingCrashE2EIT)
+                .env(Service.BILLING, "AIGW_BILLING_CONSUMER", BILLING_CONSUMER)
                 .env(Service.ROUTING, "AIGW_ROUTING_CIRCUITBREAKER_WAITINOPEN", BREAKER_WAIT_IN_OPEN.toSeconds() + "s")
                 // these tests check what the cache answers, not how fast: a busy CI machine must not
                 // turn a semantic hit into a miss by outlasting the production budget

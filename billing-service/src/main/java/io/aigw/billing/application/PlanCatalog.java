@@ -12,6 +12,13 @@ public interface PlanCatalog {
 
     Optional<Plan> find(String name);
 
+    /**
+     * Adds a new plan.
+     *
+     * @throws io.aigw.billing.domain.BillingException.Conflict when a plan of that name exists
+     */
+    void add(Plan plan);
+
     /** Replaces an existing plan's limits; false when there is no plan of that name. */
     boolean update(Plan plan);
 }

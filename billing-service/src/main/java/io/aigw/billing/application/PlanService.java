@@ -6,7 +6,7 @@ import io.aigw.billing.domain.Plan;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
-/** Lists and edits plans; an edit makes the gateways resolve the affected keys again. */
+/** Lists, adds and edits plans; an edit makes the gateways resolve the affected keys again. */
 public class PlanService {
 
     private final PlanCatalog plans;
@@ -35,6 +35,18 @@ public class PlanService {
     /** @throws BillingException.NotFound when there is no such plan */
     public Mono<Plan> get(String name) {
         return blocking.call(() -> plans.find(name).orElseThrow(() -> notFound(name)));
+    }
+
+    /**
+     * Adds a plan; no tenant is on it yet, so no key needs resolving again.
+     *
+     * @throws BillingException.Conflict when a plan of that name exists
+     */
+    public Mono<Plan> create(Plan plan) {
+        return blocking.call(() -> {
+            plans.add(plan);
+            return plan;
+        });
     }
 
     /** Replaces the plan's limits. @throws BillingException.NotFound when there is no such plan */

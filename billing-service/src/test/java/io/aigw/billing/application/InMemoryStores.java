@@ -33,6 +33,13 @@ final class InMemoryStores {
         }
 
         @Override
+        public void add(Plan plan) {
+            if (plans.putIfAbsent(plan.name(), plan) != null) {
+                throw new io.aigw.billing.domain.BillingException.Conflict("plan '" + plan.name() + "' exists");
+            }
+        }
+
+        @Override
         public boolean update(Plan plan) {
             return plans.replace(plan.name(), plan) != null;
         }

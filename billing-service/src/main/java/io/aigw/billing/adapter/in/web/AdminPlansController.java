@@ -1,17 +1,20 @@
 package io.aigw.billing.adapter.in.web;
 
 import io.aigw.billing.application.PlanService;
+import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Plans ({@code /admin/plans/**}): the shipped four and their limits, editable. */
+/** Plans ({@code /admin/plans/**}): the shipped four and any added, their limits editable. */
 @RestController
 @RequestMapping(path = "/admin/plans", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminPlansController {
@@ -30,6 +33,15 @@ public class AdminPlansController {
     @GetMapping("/{name}")
     public Mono<PlanView> get(@PathVariable String name) {
         return plans.get(name).map(PlanView::of);
+    }
+
+    /** Adds a plan named by the body's {@code name} (a missing limit is unlimited); 409 when it exists. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<PlanView>> create(@RequestBody PlanView body) {
+        return Mono.fromCallable(() -> body.toPlan(body.name()))
+                .flatMap(plans::create)
+                .map(plan -> ResponseEntity.created(URI.create("/admin/plans/" + plan.name()))
+                        .body(PlanView.of(plan)));
     }
 
     /** Replaces every limit of the plan (a missing limit becomes unlimited). */

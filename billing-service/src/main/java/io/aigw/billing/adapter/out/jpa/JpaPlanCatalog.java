@@ -1,10 +1,12 @@
 package io.aigw.billing.adapter.out.jpa;
 
 import io.aigw.billing.application.PlanCatalog;
+import io.aigw.billing.domain.BillingException;
 import io.aigw.billing.domain.Plan;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +31,16 @@ public class JpaPlanCatalog implements PlanCatalog {
     @Override
     public Optional<Plan> find(String name) {
         return repository.findById(name).map(PlanEntity::toDomain);
+    }
+
+    @Override
+    public void add(Plan plan) {
+        try {
+            repository.saveAndFlush(PlanEntity.of(plan, clock.instant()).asNew());
+        } catch (DataIntegrityViolationException e) {
+            // the primary key is the guard: two concurrent creates cannot both win
+            throw new BillingException.Conflict("plan '" + plan.name() + "' exists");
+        }
     }
 
     @Override

@@ -49,6 +49,12 @@ class PlanEntity extends NewAware {
         return name;
     }
 
+    static PlanEntity of(Plan plan, Instant at) {
+        PlanEntity entity = new PlanEntity();
+        entity.apply(plan, at);
+        return entity;
+    }
+
     void apply(Plan plan, Instant at) {
         name = plan.name();
         requestsPerDay = plan.requestsPerDay().orElse(null);
