@@ -26,6 +26,11 @@ final class ChildEnvironment {
         env.put(EnvNames.DEMO_KEY, secrets.demoKey());
         // every service learns every other's URL: cheaper than keeping a who-calls-whom table in sync
         ports.forEach((other, port) -> env.put(other.urlVariable(), baseUrl(port)));
+        if (service == Service.BILLING) {
+            // one stable consumer name: a restarted billing reads its own pending usage entries at
+            // once instead of waiting for the idle time after which another consumer may claim them
+            env.putIfAbsent("AIGW_BILLING_CONSUMER", "billing-local");
+        }
         env.putAll(spec.commonEnv());
         env.putAll(spec.extraEnv(service));
         return env;
