@@ -1,5 +1,6 @@
 package io.aigw.bench;
 
+import io.aigw.bench.cache.CacheBenchCommand;
 import io.aigw.bench.limits.LimitsBenchCommand;
 import io.aigw.bench.routing.RoutingBenchCommand;
 import io.aigw.bench.scaler.ScalerBenchCommand;
@@ -33,6 +34,9 @@ public final class Bench {
         if (args[0].equals("scaler")) {
             return new ScalerBenchCommand(out, err).run(rest);
         }
+        if (args[0].equals("cache")) {
+            return new CacheBenchCommand(out, err).run(rest);
+        }
         err.println("bench: unknown benchmark: " + args[0]);
         err.print(usage());
         return 2;
@@ -49,6 +53,9 @@ public final class Bench {
                 + "            spill, retry-after; and the latency of one reservation. Options: ./aigw bench limits --help\n"
                 + "  scaler    replay of the Azure LLM trace (ramp, burst, quiet) through the scaler's decision\n"
                 + "            function on a simulated cluster: static at peak, plain HPA, HPA + forecast. No\n"
-                + "            services needed. Options: ./aigw bench scaler --help\n";
+                + "            services needed. Options: ./aigw bench scaler --help\n"
+                + "  cache     cache latency: exact hits over cache-service's HTTP lookup and the Redis GET alone;\n"
+                + "            semantic lookups (embedding, pgvector HNSW with 100,000 entries, verifier) in process\n"
+                + "            and over HTTP. Needs PostgreSQL with pgvector and Redis. Options: ./aigw bench cache --help\n";
     }
 }

@@ -65,17 +65,56 @@ public final class SemanticCacheEvaluation {
             EvaluationReport report =
                     new EvaluationReport(outcomes, threshold, choice.index().kind(), pairs, took);
             System.out.println(report.markdown(String.join(" ", args)));
+            // the latency benchmark (./aigw bench cache) shares both files: keep what it wrote
             if (options.containsKey("markdown")) {
-                Files.writeString(Path.of(options.get("markdown")), report.markdown(String.join(" ", args)));
+                Path markdown = Path.of(options.get("markdown"));
+                String old = Files.exists(markdown) ? Files.readString(markdown) : "";
+                Files.writeString(markdown, keepLatencySection(report.markdown(String.join(" ", args)), old));
             }
             if (options.containsKey("json")) {
-                Files.writeString(Path.of(options.get("json")), report.json());
+                Path json = Path.of(options.get("json"));
+                String old = Files.exists(json) ? Files.readString(json) : "";
+                Files.writeString(json, keepOtherKeys(report.json(), old));
             }
         } finally {
             if (choice.dataSource() != null) {
                 choice.dataSource().close();
             }
         }
+    }
+
+    /** {@code fresh} followed by the {@code ## Latency} section of {@code old} (its last section), if any. */
+    static String keepLatencySection(String fresh, String old) {
+        int at = old.indexOf("\n## Latency\n");
+        if (at < 0) {
+            return fresh;
+        }
+        return (fresh.endsWith("\n") ? fresh : fresh + "\n") + old.substring(at);
+    }
+
+    /** {@code fresh} (a flat JSON object, one key per line) plus the keys of {@code old} it does not have. */
+    static String keepOtherKeys(String fresh, String old) {
+        if (old.isBlank()) {
+            return fresh;
+        }
+        JsonMapper json = JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+        JsonNode freshNode = json.readTree(fresh);
+        StringBuilder extra = new StringBuilder();
+        for (Map.Entry<String, JsonNode> property : json.readTree(old).properties()) {
+            if (!freshNode.has(property.getKey())) {
+                extra.append(",\n  ")
+                        .append(json.writeValueAsString(property.getKey()))
+                        .append(": ")
+                        .append(json.writeValueAsString(property.getValue()));
+            }
+        }
+        if (extra.isEmpty()) {
+            return fresh;
+        }
+        int close = fresh.lastIndexOf('}');
+        return fresh.substring(0, close).stripTrailing() + extra + "\n}\n";
     }
 
     static List<PairOutcome> run(Path pairs, SemanticIndex index, double threshold, int candidates) throws IOException {
