@@ -58,6 +58,8 @@ class DashboardQueriesIT {
                 // the free plan with 60 requests a minute, so a short burst of cache hits meets the limit
                 .env(Service.GATEWAY, "AIGW_DEMO_PLAN", "free")
                 .env(Service.GATEWAY, "AIGW_GATEWAY_PLANS_FREE_RPM", "60")
+                // several scaler decisions before the last scrape, so its panels have samples to show
+                .env(Service.SCALER, "AIGW_SCALER_INTERVAL", "2s")
                 .healthTimeout(Duration.ofSeconds(150))
                 .build());
         prometheus = PrometheusServer.start(config(), work);
