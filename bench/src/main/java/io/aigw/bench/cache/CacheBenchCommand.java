@@ -1,5 +1,6 @@
 package io.aigw.bench.cache;
 
+import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.cache.adapter.out.harness.SemanticHarnessProcess;
 import io.aigw.bench.cache.adapter.out.http.JdkCacheClient;
 import io.aigw.bench.cache.adapter.out.redis.LettuceGetTiming;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,24 +48,7 @@ public final class CacheBenchCommand {
     }
 
     public int run(String[] args) {
-        if (Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
-            out.print(CacheBenchOptions.HELP);
-            return 0;
-        }
-        CacheBenchOptions options;
-        try {
-            options = CacheBenchOptions.parse(args, System.getenv(), Path.of(""));
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.print(CacheBenchOptions.HELP);
-            return 2;
-        }
-        try {
-            return run(options);
-        } catch (RuntimeException | IOException e) {
-            err.println("bench: " + e.getMessage());
-            return 1;
-        }
+        return BenchCommandLine.run(args, CacheBenchOptions.HELP, CacheBenchOptions::parse, this::run, out, err);
     }
 
     private int run(CacheBenchOptions options) throws IOException {

@@ -1,5 +1,6 @@
 package io.aigw.bench.limits;
 
+import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.limits.adapter.out.azure.AzureTraceFile;
 import io.aigw.bench.limits.adapter.out.http.JdkChatClient;
 import io.aigw.bench.limits.adapter.out.http.PrometheusScrape;
@@ -34,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -75,24 +75,7 @@ public final class LimitsBenchCommand {
     }
 
     public int run(String[] args) {
-        if (Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
-            out.print(LimitsBenchOptions.HELP);
-            return 0;
-        }
-        LimitsBenchOptions options;
-        try {
-            options = LimitsBenchOptions.parse(args, System.getenv(), Path.of(""));
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.print(LimitsBenchOptions.HELP);
-            return 2;
-        }
-        try {
-            return run(options);
-        } catch (RuntimeException | IOException e) {
-            err.println("bench: " + e.getMessage());
-            return 1;
-        }
+        return BenchCommandLine.run(args, LimitsBenchOptions.HELP, LimitsBenchOptions::parse, this::run, out, err);
     }
 
     private int run(LimitsBenchOptions options) throws IOException {

@@ -1,5 +1,6 @@
 package io.aigw.bench.routing;
 
+import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.routing.adapter.out.http.JdkGatewayChat;
 import io.aigw.bench.routing.adapter.out.http.SimulatorControl;
 import io.aigw.bench.routing.adapter.out.routellm.RouteLlmLabelFiles;
@@ -53,24 +54,7 @@ public final class RoutingBenchCommand {
     }
 
     public int run(String[] args) {
-        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
-            out.print(RoutingBenchOptions.HELP);
-            return 0;
-        }
-        RoutingBenchOptions options;
-        try {
-            options = RoutingBenchOptions.parse(args, System.getenv(), Path.of(""));
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.print(RoutingBenchOptions.HELP);
-            return 2;
-        }
-        try {
-            return run(options);
-        } catch (RuntimeException | IOException e) {
-            err.println("bench: " + e.getMessage());
-            return 1;
-        }
+        return BenchCommandLine.run(args, RoutingBenchOptions.HELP, RoutingBenchOptions::parse, this::run, out, err);
     }
 
     private int run(RoutingBenchOptions options) throws IOException {

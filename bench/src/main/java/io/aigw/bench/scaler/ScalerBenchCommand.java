@@ -1,5 +1,6 @@
 package io.aigw.bench.scaler;
 
+import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.scaler.adapter.out.azure.AzureTraceFile;
 import io.aigw.bench.scaler.domain.LoadProfile;
 import io.aigw.bench.scaler.domain.Replay;
@@ -36,24 +37,7 @@ public final class ScalerBenchCommand {
     }
 
     public int run(String[] args) {
-        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
-            out.print(ScalerBenchOptions.HELP);
-            return 0;
-        }
-        ScalerBenchOptions options;
-        try {
-            options = ScalerBenchOptions.parse(args, System.getenv(), Path.of(""));
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.print(ScalerBenchOptions.HELP);
-            return 2;
-        }
-        try {
-            return run(options);
-        } catch (RuntimeException | IOException e) {
-            err.println("bench: " + e.getMessage());
-            return 1;
-        }
+        return BenchCommandLine.run(args, ScalerBenchOptions.HELP, ScalerBenchOptions::parse, this::run, out, err);
     }
 
     private int run(ScalerBenchOptions options) throws IOException {
