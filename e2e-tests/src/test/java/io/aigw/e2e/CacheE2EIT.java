@@ -12,7 +12,6 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.aigw.launcher.Service;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,32 +39,27 @@ class CacheE2EIT {
         return client.chat().completions().withRawResponse().create(withHeaders);
     }
 
-    private static String header(HttpResponseFor<?> response, String name) {
-        List<String> values = response.headers().values(name);
-        return values.isEmpty() ? null : values.get(0);
-    }
-
     /** Asks until the answer stored after the first call is served (storing happens after it). */
     private HttpResponseFor<ChatCompletion> untilHit(ChatCompletionCreateParams params, String expected) {
         return await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> send(params), r -> expected.equals(header(r, "x-aigw-cache")));
+                .until(() -> send(params), r -> expected.equals(Clients.header(r, "x-aigw-cache")));
     }
 
     @Test
     void shouldAnswerTheSameQuestionFromTheCacheForFreeWhenItWasAskedBefore() {
         ChatCompletionCreateParams question = ask("What is the capital of France? " + UUID.randomUUID());
         HttpResponseFor<ChatCompletion> first = send(question);
-        assertThat(header(first, "x-aigw-cache")).isEqualTo("miss");
-        BigDecimal firstCost = new BigDecimal(header(first, "x-aigw-cost-usd"));
+        assertThat(Clients.header(first, "x-aigw-cache")).isEqualTo("miss");
+        BigDecimal firstCost = new BigDecimal(Clients.header(first, "x-aigw-cost-usd"));
         String firstAnswer = first.parse().choices().get(0).message().content().orElseThrow();
 
         HttpResponseFor<ChatCompletion> again = untilHit(question, "hit-exact");
 
         assertThat(again.parse().choices().get(0).message().content()).hasValue(firstAnswer);
-        assertThat(new BigDecimal(header(again, "x-aigw-cost-usd"))).isEqualByComparingTo("0");
-        assertThat(new BigDecimal(header(again, "x-aigw-saved-usd"))).isEqualByComparingTo(firstCost);
-        assertThat(header(again, "x-aigw-attempts")).isEqualTo("0");
+        assertThat(new BigDecimal(Clients.header(again, "x-aigw-cost-usd"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(Clients.header(again, "x-aigw-saved-usd"))).isEqualByComparingTo(firstCost);
+        assertThat(Clients.header(again, "x-aigw-attempts")).isEqualTo("0");
     }
 
     @Test
@@ -83,9 +77,10 @@ class CacheE2EIT {
         HttpResponseFor<ChatCompletion> typo =
                 send(ask("What is the best way to restart a deployment in a Kubernetes cluster without downtiem?"));
 
-        assertThat(header(typo, "x-aigw-cache")).isEqualTo("hit-semantic");
+        assertThat(Clients.header(typo, "x-aigw-cache")).isEqualTo("hit-semantic");
         assertThat(typo.parse().choices().get(0).message().content()).hasValue(answer);
-        assertThat(Double.parseDouble(header(typo, "x-aigw-cache-similarity"))).isBetween(0.75, 1.0);
+        assertThat(Double.parseDouble(Clients.header(typo, "x-aigw-cache-similarity")))
+                .isBetween(0.75, 1.0);
     }
 
     @Test
@@ -97,7 +92,7 @@ class CacheE2EIT {
 
         StringBuilder streamed = new StringBuilder();
         try (var response = client.chat().completions().withRawResponse().createStreaming(question)) {
-            assertThat(header(response, "x-aigw-cache")).isEqualTo("hit-exact");
+            assertThat(Clients.header(response, "x-aigw-cache")).isEqualTo("hit-exact");
             try (StreamResponse<ChatCompletionChunk> chunks = response.parse()) {
                 chunks.stream()
                         .flatMap(chunk -> chunk.choices().stream())
@@ -116,9 +111,9 @@ class CacheE2EIT {
         HttpResponseFor<ChatCompletion> bypassed = send(question, "x-aigw-cache", "off");
         HttpResponseFor<ChatCompletion> noCache = send(question, "Cache-Control", "no-cache");
 
-        assertThat(header(bypassed, "x-aigw-cache")).isEqualTo("bypass");
-        assertThat(header(bypassed, "x-aigw-attempts")).isEqualTo("1");
-        assertThat(header(noCache, "x-aigw-cache")).isEqualTo("bypass");
+        assertThat(Clients.header(bypassed, "x-aigw-cache")).isEqualTo("bypass");
+        assertThat(Clients.header(bypassed, "x-aigw-attempts")).isEqualTo("1");
+        assertThat(Clients.header(noCache, "x-aigw-cache")).isEqualTo("bypass");
     }
 
     @Test
@@ -128,7 +123,7 @@ class CacheE2EIT {
             HttpResponseFor<ChatCompletion> response = send(ask("Is anyone there? " + UUID.randomUUID()));
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(header(response, "x-aigw-cache")).isEqualTo("miss");
+            assertThat(Clients.header(response, "x-aigw-cache")).isEqualTo("miss");
             assertThat(response.parse().choices().get(0).message().content())
                     .hasValueSatisfying(text -> assertThat(text).isNotBlank());
         } finally {

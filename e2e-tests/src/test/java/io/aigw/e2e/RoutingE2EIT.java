@@ -40,7 +40,7 @@ class RoutingE2EIT {
                 .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(OpenAIServiceException.class)
                 .until(() -> "llama-3-8b"
-                                .equals(header(
+                                .equals(Clients.header(
                                         client.chat()
                                                 .completions()
                                                 .withRawResponse()
@@ -52,11 +52,6 @@ class RoutingE2EIT {
 
     private static ChatCompletionCreateParams.Builder ask(String model, String question) {
         return ChatCompletionCreateParams.builder().model(model).addUserMessage(question);
-    }
-
-    private static String header(HttpResponseFor<?> response, String name) {
-        List<String> values = response.headers().values(name);
-        return values.isEmpty() ? null : values.get(0);
     }
 
     @Test
@@ -71,7 +66,7 @@ class RoutingE2EIT {
                 .withRawResponse()
                 .createStreaming(
                         ask("auto", "Stream despite the failing cheap model.").build())) {
-            streamedBy = header(stream, "x-aigw-model");
+            streamedBy = Clients.header(stream, "x-aigw-model");
             try (StreamResponse<ChatCompletionChunk> chunks = stream.parse()) {
                 chunks.stream()
                         .flatMap(chunk -> chunk.choices().stream())
@@ -91,11 +86,11 @@ class RoutingE2EIT {
                     .create(ask("auto", "Question " + i + " for whoever can answer.")
                             .build());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(header(response, "x-aigw-model")).isEqualTo("gpt-4o-mini");
+            assertThat(Clients.header(response, "x-aigw-model")).isEqualTo("gpt-4o-mini");
             assertThat(response.parse().choices().get(0).message().content())
                     .hasValueSatisfying(text -> assertThat(text).isNotBlank());
-            attempts.add(header(response, "x-aigw-attempts"));
-            if ("1".equals(header(response, "x-aigw-attempts"))) {
+            attempts.add(Clients.header(response, "x-aigw-attempts"));
+            if ("1".equals(Clients.header(response, "x-aigw-attempts"))) {
                 stateWhenSkipped = Routing.circuitState("llama-3-8b").orElse(-1);
             }
         }
@@ -127,14 +122,14 @@ class RoutingE2EIT {
                         .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(header(response, "x-aigw-model")).isEqualTo("gpt-4o");
-        assertThat(header(response, "x-aigw-tier")).isEqualTo("3");
-        assertThat(header(response, "x-aigw-attempts")).isEqualTo("2");
-        assertThat(header(response, "x-aigw-escalations")).isEqualTo("truncated");
+        assertThat(Clients.header(response, "x-aigw-model")).isEqualTo("gpt-4o");
+        assertThat(Clients.header(response, "x-aigw-tier")).isEqualTo("3");
+        assertThat(Clients.header(response, "x-aigw-attempts")).isEqualTo("2");
+        assertThat(Clients.header(response, "x-aigw-escalations")).isEqualTo("truncated");
         ChatCompletion answer = response.parse();
         assertThat(answer.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
         // the wasted cheap attempt is part of the cost: more than the strong answer alone
-        BigDecimal cost = new BigDecimal(header(response, "x-aigw-cost-usd"));
+        BigDecimal cost = new BigDecimal(Clients.header(response, "x-aigw-cost-usd"));
         long prompt = answer.usage().orElseThrow().promptTokens();
         long completion = answer.usage().orElseThrow().completionTokens();
         BigDecimal strongAlone =
@@ -155,9 +150,9 @@ class RoutingE2EIT {
                 .create(ask("cascade", "A short question.").build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(header(response, "x-aigw-model")).isEqualTo("llama-3-8b");
-        assertThat(header(response, "x-aigw-tier")).isEqualTo("1");
-        assertThat(header(response, "x-aigw-attempts")).isEqualTo("1");
-        assertThat(header(response, "x-aigw-escalations")).isNull();
+        assertThat(Clients.header(response, "x-aigw-model")).isEqualTo("llama-3-8b");
+        assertThat(Clients.header(response, "x-aigw-tier")).isEqualTo("1");
+        assertThat(Clients.header(response, "x-aigw-attempts")).isEqualTo("1");
+        assertThat(Clients.header(response, "x-aigw-escalations")).isNull();
     }
 }
