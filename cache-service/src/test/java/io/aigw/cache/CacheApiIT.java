@@ -7,8 +7,11 @@ import static io.aigw.cache.CacheCalls.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aigw.api.AigwHeaders;
+import io.aigw.cache.format.ExactCacheKey;
+import io.aigw.cache.format.ExactEntry;
 import io.aigw.testsupport.PostgresEndpoint;
 import io.aigw.testsupport.TestInfrastructure;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The cache API over real HTTP against the real Redis and PostgreSQL with pgvector. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,6 +38,8 @@ class CacheApiIT {
 
     @Autowired
     StringRedisTemplate redis;
+
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws SQLException {
@@ -74,6 +80,35 @@ class CacheApiIT {
                 .isEqualTo("Lisbon")
                 .jsonPath("$.savedUsd")
                 .isEqualTo(0.0042);
+    }
+
+    @Test
+    void shouldWriteTheExactEntryWhereRoutingReadsItInTheSharedFormat() {
+        String tenant = tenant();
+        String request = chat(MODEL, "Which river runs through Lisbon?");
+        store(client, tenant, request, answer("The Tagus")).expectStatus().isOk();
+
+        // routing derives the key from the request it holds and decodes the value itself
+        String value = redis.opsForValue().get(ExactCacheKey.of(tenant, json.readTree(request)));
+
+        assertThat(value).isNotNull();
+        assertThat(ExactEntry.decode(value).responseJson()).contains("The Tagus");
+        assertThat(ExactEntry.decode(value).costUsd()).contains(new BigDecimal("0.0042"));
+    }
+
+    @Test
+    void shouldAnswerFromTheSemanticLayerAloneWhenAskedForSemanticOnly() {
+        String tenant = tenant();
+        String request = chat(MODEL, "How do I sort a list in Python?");
+        store(client, tenant, request, answer("sorted(xs)")).expectStatus().isOk();
+
+        // the identical request: a semantic-only lookup must not report the exact layer's hit
+        post(tenant, "{\"request\":" + request + ",\"mode\":\"semantic-only\"}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.result")
+                .isEqualTo("hit-semantic");
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.aigw.bench.cache;
 import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.cache.adapter.out.harness.SemanticHarnessProcess;
 import io.aigw.bench.cache.adapter.out.http.JdkCacheClient;
-import io.aigw.bench.cache.adapter.out.redis.LettuceGetTiming;
+import io.aigw.bench.cache.adapter.out.redis.RoutingExactReadTiming;
 import io.aigw.bench.cache.application.SequentialTimer;
 import io.aigw.bench.cache.domain.CacheLatencyReport;
 import io.aigw.bench.cache.domain.Latency;
@@ -148,9 +148,10 @@ public final class CacheBenchCommand {
                         options.lookups(),
                         i -> client.lookup(exactTenant, lookupBody(exactBodies.get(i % exactBodies.size()))));
                 out.printf(
-                        "bench: exact: %s; timing %d Redis GETs%n", Latency.ofNanos(exact.nanos()), options.lookups());
-                long[] redisGet = LettuceGetTiming.time(
-                        options.redis(), "aigw:cache:exact:" + exactTenant + ":*", options.warmUp(), options.lookups());
+                        "bench: exact: %s; timing %d reads as routing does them (key, GET, decode, parse)%n",
+                        Latency.ofNanos(exact.nanos()), options.lookups());
+                long[] routingRead = RoutingExactReadTiming.time(
+                        options.redis(), exactTenant, exactBodies, options.warmUp(), options.lookups());
                 List<String> asked = column(options.pairs(), "b");
                 out.printf("bench: semantic: timing %d lookups over HTTP%n", options.lookups());
                 SequentialTimer.Timed semanticHttp = SequentialTimer.run(
@@ -166,7 +167,7 @@ public final class CacheBenchCommand {
                         after,
                         exactBodies.size(),
                         Latency.ofNanos(exact.nanos()),
-                        Latency.ofNanos(redisGet),
+                        Latency.ofNanos(routingRead),
                         exact.results(),
                         semantic,
                         Latency.ofNanos(semanticHttp.nanos()),

@@ -54,8 +54,10 @@ public final class LookupAnswer {
 
     public LookupResult lookup(TenantId tenant, CacheableRequest request, LookupMode mode) {
         long started = System.nanoTime();
-        LookupResult result = exactHit(tenant, request)
-                .orElseGet(() -> mode == LookupMode.ON ? semantic(tenant, request) : LookupResult.Miss.NONE);
+        Optional<LookupResult> exactHit =
+                mode == LookupMode.SEMANTIC_ONLY ? Optional.empty() : exactHit(tenant, request);
+        LookupResult result = exactHit.orElseGet(
+                () -> mode == LookupMode.EXACT_ONLY ? LookupResult.Miss.NONE : semantic(tenant, request));
         metrics.lookup(result.label(), Duration.ofNanos(System.nanoTime() - started));
         savedBy(result).flatMap(CachedAnswer::costUsd).ifPresent(metrics::saved);
         return result;

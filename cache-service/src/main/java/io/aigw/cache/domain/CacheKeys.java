@@ -1,5 +1,6 @@
 package io.aigw.cache.domain;
 
+import io.aigw.cache.format.ExactCacheKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,7 @@ public final class CacheKeys {
     private CacheKeys() {}
 
     public static ExactKey exact(TenantId tenant, CacheableRequest request) {
-        return new ExactKey(tenant, request.model(), sha256(request.answerMaterial()));
+        return new ExactKey(tenant, request.model(), ExactCacheKey.digest(request.answerMaterial()));
     }
 
     public static String semanticScope(TenantId tenant, CacheableRequest request) {

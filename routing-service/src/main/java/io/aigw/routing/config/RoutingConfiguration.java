@@ -12,6 +12,7 @@ import io.aigw.routing.adapter.out.micrometer.MicrometerRoutingMetrics;
 import io.aigw.routing.adapter.out.openai.OpenAiCompatibleProviderClient;
 import io.aigw.routing.adapter.out.provider.ProviderClientsByType;
 import io.aigw.routing.adapter.out.provider.UpstreamErrors;
+import io.aigw.routing.adapter.out.redis.RedisExactResponseCache;
 import io.aigw.routing.adapter.out.redis.RedisStreamUsageEvents;
 import io.aigw.routing.adapter.out.resilience4j.Resilience4jCircuitBreakers;
 import io.aigw.routing.application.AnswerVerifier;
@@ -176,7 +177,12 @@ public class RoutingConfiguration {
 
     @Bean
     ResponseCache responseCache(
-            RoutingProperties properties, InternalProperties internal, WebClient.Builder builder, JsonMapper json) {
+            RoutingProperties properties,
+            InternalProperties internal,
+            WebClient.Builder builder,
+            JsonMapper json,
+            ReactiveStringRedisTemplate redis,
+            MeterRegistry meters) {
         RoutingProperties.CacheProperties cache = properties.cache();
         if (!cache.enabled()) {
             return ResponseCache.NONE;
@@ -187,7 +193,11 @@ public class RoutingConfiguration {
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
-        return new HttpResponseCache(web, json, internal.token(), cache.lookupBudget(), cache.storeTimeout());
+        HttpResponseCache service = new HttpResponseCache(
+                web, json, internal.token(), cache.lookupBudget(), cache.storeTimeout(), cache.exactFromRedis());
+        return cache.exactFromRedis()
+                ? new RedisExactResponseCache(redis, json, service, cache.lookupBudget(), meters)
+                : service;
     }
 
     @Bean

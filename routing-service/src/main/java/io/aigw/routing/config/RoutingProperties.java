@@ -61,12 +61,15 @@ public record RoutingProperties(
      * @param lookupBudget the longest a lookup may take before it counts as a miss: the cache may make
      *     a request cheaper, never noticeably slower
      * @param storeTimeout the bound of a store call, made after the answer went out
+     * @param exactFromRedis read exact hits straight from the Redis cache-service writes to (one GET,
+     *     no HTTP hop); only when both share a Redis
      */
     public record CacheProperties(
             @DefaultValue("true") boolean enabled,
             @NotNull @DefaultValue("http://127.0.0.1:8082") java.net.URI url,
             @NotNull @DefaultValue("200ms") Duration lookupBudget,
-            @NotNull @DefaultValue("5s") Duration storeTimeout) {}
+            @NotNull @DefaultValue("5s") Duration storeTimeout,
+            @DefaultValue("true") boolean exactFromRedis) {}
 
     /**
      * Usage events for billing ({@code aigw.routing.usage.*}).

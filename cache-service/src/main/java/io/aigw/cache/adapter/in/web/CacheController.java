@@ -171,7 +171,9 @@ public class CacheController {
         return switch (mode) {
             case "on" -> LookupMode.ON;
             case "exact-only" -> LookupMode.EXACT_ONLY;
-            default -> throw new CacheRequestException("invalid-request", "/mode", "mode must be on or exact-only");
+            case "semantic-only" -> LookupMode.SEMANTIC_ONLY;
+            default -> throw new CacheRequestException(
+                    "invalid-request", "/mode", "mode must be on, exact-only or semantic-only");
         };
     }
 

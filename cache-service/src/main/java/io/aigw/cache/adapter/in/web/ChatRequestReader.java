@@ -2,6 +2,8 @@ package io.aigw.cache.adapter.in.web;
 
 import io.aigw.cache.domain.AnswerFacts;
 import io.aigw.cache.domain.CacheableRequest;
+import io.aigw.cache.format.CanonicalJson;
+import io.aigw.cache.format.ExactCacheKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,36 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the OpenAI chat completion request (and response) that routing forwards as it is, and
- * renders what changes the answer in canonical form.
+ * renders what changes the answer in canonical form (the exact key's material is defined in
+ * {@link ExactCacheKey}, which routing shares).
  */
 public final class ChatRequestReader {
-
-    /** Every request field that changes the answer; the exact key covers all of them. */
-    static final List<String> ANSWER_FIELDS = List.of(
-            "model",
-            "messages",
-            "tools",
-            "tool_choice",
-            "parallel_tool_calls",
-            "functions",
-            "function_call",
-            "response_format",
-            "temperature",
-            "top_p",
-            "max_tokens",
-            "max_completion_tokens",
-            "seed",
-            "stop",
-            "n",
-            "frequency_penalty",
-            "presence_penalty",
-            "logit_bias",
-            "logprobs",
-            "top_logprobs",
-            "reasoning_effort",
-            "modalities",
-            "audio",
-            "prediction");
 
     /** What a semantic match must share besides the last user message (the model is hashed apart). */
     static final List<String> SCOPE_FIELDS = List.of(
@@ -83,8 +59,6 @@ public final class ChatRequestReader {
         if (!temperature.isMissingNode() && !temperature.isNull() && !temperature.isNumber()) {
             throw invalid("/request/temperature", "request.temperature must be a number");
         }
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        ANSWER_FIELDS.forEach(field -> copy(request, answer, field));
         ObjectNode scope = JsonNodeFactory.instance.objectNode();
         SCOPE_FIELDS.forEach(field -> copy(request, scope, field));
         Optional<String> lastUserText = lastUserText(messages.get(messages.size() - 1));
@@ -96,7 +70,7 @@ public final class ChatRequestReader {
         scope.set("earlier_messages", earlier);
         return new CacheableRequest(
                 model.stringValue(),
-                CanonicalJson.of(answer),
+                ExactCacheKey.answerMaterial(request),
                 CanonicalJson.of(scope),
                 lastUserText,
                 temperature.isNumber() ? Optional.of(temperature.doubleValue()) : Optional.empty());

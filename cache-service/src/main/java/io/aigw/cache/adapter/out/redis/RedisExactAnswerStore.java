@@ -4,11 +4,9 @@ import io.aigw.cache.application.ExactAnswerStore;
 import io.aigw.cache.domain.CachedAnswer;
 import io.aigw.cache.domain.ExactKey;
 import io.aigw.cache.domain.TenantId;
-import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.aigw.cache.format.ExactCacheKey;
+import io.aigw.cache.format.ExactEntry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +15,12 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The exact cache in Redis: one string per entry under {@code aigw:cache:exact:<tenant>:<model>:<sha256>},
- * written with {@code SET … PX} so the TTL is set in the same command. Tenant and model are
- * percent-encoded, so neither a {@code :} nor a glob character in a name can reach another
- * tenant's keys when invalidating with {@code SCAN MATCH}.
+ * The exact cache in Redis: one string per entry under the key {@link ExactCacheKey} derives, in the
+ * {@link ExactEntry} format (routing reads the same entries directly), written with {@code SET … PX}
+ * so the TTL is set in the same command.
  */
 public final class RedisExactAnswerStore implements ExactAnswerStore {
 
-    static final String PREFIX = "aigw:cache:exact:";
     private static final int SCAN_BATCH = 500;
 
     private final StringRedisTemplate redis;
@@ -45,22 +41,22 @@ public final class RedisExactAnswerStore implements ExactAnswerStore {
 
     @Override
     public long removeTenant(TenantId tenant) {
-        return removeMatching(tenantPrefix(tenant) + "*");
+        return removeMatching(ExactCacheKey.tenantPattern(tenant.value()));
     }
 
     @Override
     public long removeModel(TenantId tenant, String model) {
-        return removeMatching(tenantPrefix(tenant) + segment(model) + ":*");
+        return removeMatching(ExactCacheKey.modelPattern(tenant.value(), model));
     }
 
     @Override
     public long count(TenantId tenant) {
-        return countMatching(tenantPrefix(tenant) + "*");
+        return countMatching(ExactCacheKey.tenantPattern(tenant.value()));
     }
 
     @Override
     public long countAll() {
-        return countMatching(PREFIX + "*");
+        return countMatching(ExactCacheKey.allPattern());
     }
 
     private long countMatching(String pattern) {
@@ -75,18 +71,7 @@ public final class RedisExactAnswerStore implements ExactAnswerStore {
     }
 
     static String redisKey(ExactKey key) {
-        return tenantPrefix(key.tenant()) + segment(key.model()) + ":" + key.digest();
-    }
-
-    private static String tenantPrefix(TenantId tenant) {
-        return PREFIX + segment(tenant.value()) + ":";
-    }
-
-    /** Percent-encoding leaves only {@code [A-Za-z0-9._*-]} and {@code %}; the {@code *} is encoded too. */
-    static String segment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8)
-                .replace("*", "%2A")
-                .replace("+", "%20");
+        return ExactCacheKey.redisKey(key.tenant().value(), key.model(), key.digest());
     }
 
     private long removeMatching(String pattern) {
@@ -117,18 +102,12 @@ public final class RedisExactAnswerStore implements ExactAnswerStore {
                 ScanOptions.scanOptions().match(pattern).count(SCAN_BATCH).build());
     }
 
-    /** {@code v1}, cost (or empty), stored-at epoch millis, then the response JSON: one line each. */
     static String encode(CachedAnswer answer) {
-        return "v1\n" + answer.costUsd().map(BigDecimal::toPlainString).orElse("") + "\n"
-                + answer.storedAt().toEpochMilli() + "\n" + answer.responseJson();
+        return new ExactEntry(answer.responseJson(), answer.costUsd(), answer.storedAt()).encode();
     }
 
     static CachedAnswer decode(String value) {
-        String[] parts = value.split("\n", 4);
-        if (parts.length != 4 || !parts[0].equals("v1")) {
-            throw new IllegalStateException("unreadable exact cache entry (format " + parts[0] + ")");
-        }
-        Optional<BigDecimal> cost = parts[1].isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(parts[1]));
-        return new CachedAnswer(parts[3], cost, Instant.ofEpochMilli(Long.parseLong(parts[2])));
+        ExactEntry entry = ExactEntry.decode(value);
+        return new CachedAnswer(entry.responseJson(), entry.costUsd(), entry.storedAt());
     }
 }

@@ -28,21 +28,36 @@ public class HttpResponseCache implements ResponseCache {
     private final String internalToken;
     private final Duration lookupBudget;
     private final Duration storeTimeout;
+    private final boolean semanticOnly;
 
+    /**
+     * @param semanticOnly ask for the semantic layer alone, because the caller reads the exact layer
+     *     from Redis itself ({@code RedisExactResponseCache}); {@code exact-only} lookups then miss at once
+     */
     public HttpResponseCache(
-            WebClient web, JsonMapper json, String internalToken, Duration lookupBudget, Duration storeTimeout) {
+            WebClient web,
+            JsonMapper json,
+            String internalToken,
+            Duration lookupBudget,
+            Duration storeTimeout,
+            boolean semanticOnly) {
         this.web = web;
         this.json = json;
         this.internalToken = internalToken;
         this.lookupBudget = lookupBudget;
         this.storeTimeout = storeTimeout;
+        this.semanticOnly = semanticOnly;
     }
 
     @Override
     public Mono<CachedAnswer> lookup(String tenant, ObjectNode body, CachePolicy.Lookup mode) {
+        if (semanticOnly && mode == CachePolicy.Lookup.EXACT_ONLY) {
+            return Mono.just(CachedAnswer.MISS);
+        }
         ObjectNode request = json.createObjectNode();
         request.set("request", body);
-        request.put("mode", mode == CachePolicy.Lookup.EXACT_ONLY ? "exact-only" : "on");
+        request.put(
+                "mode", semanticOnly ? "semantic-only" : mode == CachePolicy.Lookup.EXACT_ONLY ? "exact-only" : "on");
         return post("/internal/cache/lookup", tenant, request)
                 .map(this::answerOf)
                 .timeout(lookupBudget)

@@ -1,4 +1,4 @@
-package io.aigw.cache.adapter.in.web;
+package io.aigw.cache.format;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
  * shortest plain form ({@code 1}, {@code 1.0} and {@code 1e0} all render {@code 1}), no whitespace,
  * and {@code null} members dropped (absent and {@code null} mean the same to the providers).
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private CanonicalJson() {}
 
-    static String of(JsonNode node) {
+    public static String of(JsonNode node) {
         StringBuilder out = new StringBuilder();
         render(node, out);
         return out.toString();

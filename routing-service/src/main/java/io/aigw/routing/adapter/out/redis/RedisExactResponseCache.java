@@ -1,0 +1,121 @@
+package io.aigw.routing.adapter.out.redis;
+
+import io.aigw.cache.format.ExactCacheKey;
+import io.aigw.cache.format.ExactEntry;
+import io.aigw.routing.application.CachedAnswer;
+import io.aigw.routing.application.ResponseCache;
+import io.aigw.routing.domain.CachePolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers exact repeats with one Redis {@code GET} of the entry cache-service wrote, and asks the
+ * semantic layer (cache-service) only when that misses. An exact hit over cache-service's HTTP API
+ * cost an extra hop, a JSON parse and a JSON render on each side; this keeps the most frequent hit
+ * at one Redis round trip. Key and entry format come from {@code cache-format}, the same code
+ * cache-service writes with.
+ *
+ * <p>Counts its own outcomes in {@code aigw_cache_lookups_total} (exact hits, and misses of
+ * {@code exact-only} lookups, which never reach cache-service), so summed over services every lookup
+ * is counted once. Fails open: an unreachable Redis or an unreadable entry is an exact miss, and the
+ * whole lookup, semantic layer included, stays within the budget.
+ */
+public final class RedisExactResponseCache implements ResponseCache {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisExactResponseCache.class);
+    private static final String HIT_EXACT = "hit-exact";
+
+    private final ReactiveStringRedisTemplate redis;
+    private final JsonMapper json;
+    private final ResponseCache semantic;
+    private final Duration lookupBudget;
+    private final MeterRegistry meters;
+    private final Counter savedUsd;
+
+    /**
+     * @param semantic the semantic layer (and the writer of both layers): cache-service asked for its
+     *     semantic layer alone
+     */
+    public RedisExactResponseCache(
+            ReactiveStringRedisTemplate redis,
+            JsonMapper json,
+            ResponseCache semantic,
+            Duration lookupBudget,
+            MeterRegistry meters) {
+        this.redis = redis;
+        this.json = json;
+        this.semantic = semantic;
+        this.lookupBudget = lookupBudget;
+        this.meters = meters;
+        this.savedUsd = Counter.builder("aigw_cache_saved_usd")
+                .description("Cost in USD of the answers served from the cache instead of a provider")
+                .register(meters);
+    }
+
+    @Override
+    public Mono<CachedAnswer> lookup(String tenant, ObjectNode body, CachePolicy.Lookup mode) {
+        long started = System.nanoTime();
+        return exact(tenant, body)
+                .doOnNext(hit -> counted(HIT_EXACT, started, hit.savedUsd()))
+                .switchIfEmpty(Mono.defer(() -> {
+                    if (mode == CachePolicy.Lookup.ON) {
+                        return semantic.lookup(tenant, body, mode);
+                    }
+                    counted("miss", started, BigDecimal.ZERO);
+                    return Mono.just(CachedAnswer.MISS);
+                }))
+                .timeout(lookupBudget, Mono.fromSupplier(() -> CachedAnswer.MISS));
+    }
+
+    private Mono<CachedAnswer> exact(String tenant, ObjectNode body) {
+        if (!body.path("model").isString()) {
+            return Mono.empty();
+        }
+        return redis.opsForValue()
+                .get(ExactCacheKey.of(tenant, body))
+                .map(this::answerOf)
+                .onErrorResume(error -> {
+                    log.debug("exact cache read failed, answering as an exact miss: {}", error.toString());
+                    meters.counter("aigw_cache_backend_errors", "backend", "redis", "operation", "lookup")
+                            .increment();
+                    return Mono.empty();
+                });
+    }
+
+    private CachedAnswer answerOf(String value) {
+        ExactEntry entry = ExactEntry.decode(value);
+        ObjectNode response = json.readValue(entry.responseJson(), ObjectNode.class);
+        return new CachedAnswer(HIT_EXACT, null, response, entry.costUsd().orElse(BigDecimal.ZERO));
+    }
+
+    private void counted(String result, long started, BigDecimal saved) {
+        Counter.builder("aigw_cache_lookups")
+                .description("Cache lookups by result")
+                .tag("result", result)
+                .register(meters)
+                .increment();
+        Timer.builder("aigw_cache_lookup_duration")
+                .description("Lookup latency, embedding and index search included")
+                .tag("result", result)
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(Duration.ofNanos(System.nanoTime() - started));
+        if (saved.signum() > 0) {
+            savedUsd.increment(saved.doubleValue());
+        }
+    }
+
+    @Override
+    public void store(String tenant, ObjectNode body, ObjectNode answer, BigDecimal cost) {
+        semantic.store(tenant, body, answer, cost);
+    }
+}

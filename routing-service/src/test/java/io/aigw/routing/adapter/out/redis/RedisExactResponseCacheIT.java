@@ -1,0 +1,179 @@
+package io.aigw.routing.adapter.out.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aigw.cache.format.ExactCacheKey;
+import io.aigw.cache.format.ExactEntry;
+import io.aigw.routing.application.CachedAnswer;
+import io.aigw.routing.application.ResponseCache;
+import io.aigw.routing.domain.CachePolicy;
+import io.aigw.testsupport.RedisEndpoint;
+import io.aigw.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Exact hits come from the entries in a real Redis, written in cache-service's format; misses go to
+ * the semantic layer only when the request allows near-repeats.
+ */
+class RedisExactResponseCacheIT {
+
+    private static final Duration BUDGET = Duration.ofSeconds(2);
+
+    private static LettuceConnectionFactory factory;
+    private static ReactiveStringRedisTemplate redis;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecordingSemanticLayer semantic = new RecordingSemanticLayer();
+    private final String tenant = "it-exact-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void connect() {
+        RedisEndpoint endpoint = TestInfrastructure.redis();
+        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoint.host(), endpoint.port()));
+        factory.afterPropertiesSet();
+        factory.start();
+        redis = new ReactiveStringRedisTemplate(factory);
+    }
+
+    @AfterAll
+    static void close() {
+        factory.destroy();
+    }
+
+    private ObjectNode request(String question) {
+        return (ObjectNode) json.readTree(
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}");
+    }
+
+    private void storedAsCacheServiceWould(String tenant, ObjectNode request, String answer, String cost) {
+        String response = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                + "\"message\":{\"role\":\"assistant\",\"content\":\"" + answer + "\"},\"finish_reason\":\"stop\"}]}";
+        String value = new ExactEntry(response, Optional.of(new BigDecimal(cost)), Instant.now()).encode();
+        redis.opsForValue()
+                .set(ExactCacheKey.of(tenant, request), value, Duration.ofMinutes(1))
+                .block();
+    }
+
+    private RedisExactResponseCache cache(ReactiveStringRedisTemplate redis) {
+        return new RedisExactResponseCache(redis, json, semantic, BUDGET, meters);
+    }
+
+    @Test
+    void shouldServeTheStoredAnswerWithItsSavingAndCountTheHitWhenTheRequestRepeats() {
+        storedAsCacheServiceWould(tenant, request("What is 2+2?"), "4", "0.0042");
+
+        CachedAnswer answer = cache(redis)
+                .lookup(tenant, request("What is 2+2?"), CachePolicy.Lookup.ON)
+                .block();
+
+        assertThat(answer.result()).isEqualTo("hit-exact");
+        assertThat(answer.response().at("/choices/0/message/content").stringValue())
+                .isEqualTo("4");
+        assertThat(answer.savedUsd()).isEqualByComparingTo("0.0042");
+        assertThat(semantic.asked).isEmpty();
+        assertThat(meters.counter("aigw_cache_lookups", "result", "hit-exact").count())
+                .isEqualTo(1);
+        assertThat(meters.counter("aigw_cache_saved_usd").count()).isEqualTo(0.0042);
+    }
+
+    @Test
+    void shouldNeverServeAnotherTenantsEntry() {
+        storedAsCacheServiceWould("other-" + tenant, request("What is 2+2?"), "4", "0.0042");
+
+        CachedAnswer answer = cache(redis)
+                .lookup(tenant, request("What is 2+2?"), CachePolicy.Lookup.EXACT_ONLY)
+                .block();
+
+        assertThat(answer.isHit()).isFalse();
+    }
+
+    @Test
+    void shouldAskTheSemanticLayerOnAnExactMissOnlyWhenNearRepeatsAreAllowed() {
+        CachedAnswer on = cache(redis)
+                .lookup(tenant, request("a new question"), CachePolicy.Lookup.ON)
+                .block();
+        CachedAnswer exactOnly = cache(redis)
+                .lookup(tenant, request("another new question"), CachePolicy.Lookup.EXACT_ONLY)
+                .block();
+
+        assertThat(on.result()).isEqualTo("hit-semantic");
+        assertThat(exactOnly.result()).isEqualTo("miss");
+        assertThat(semantic.asked).containsExactly("a new question");
+        assertThat(meters.counter("aigw_cache_lookups", "result", "miss").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldTreatAnUnreadableEntryAsAMissRatherThanServeIt() {
+        redis.opsForValue()
+                .set(ExactCacheKey.of(tenant, request("garbled")), "not an entry", Duration.ofMinutes(1))
+                .block();
+
+        CachedAnswer answer = cache(redis)
+                .lookup(tenant, request("garbled"), CachePolicy.Lookup.EXACT_ONLY)
+                .block();
+
+        assertThat(answer.isHit()).isFalse();
+        assertThat(meters.counter("aigw_cache_backend_errors", "backend", "redis", "operation", "lookup")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldFallThroughToTheSemanticLayerWhenRedisIsUnreachable() {
+        // a port nothing listens on: the connection is refused at once
+        LettuceConnectionFactory away = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
+        away.afterPropertiesSet();
+        away.start();
+        try {
+            CachedAnswer answer = cache(new ReactiveStringRedisTemplate(away))
+                    .lookup(tenant, request("Redis is away"), CachePolicy.Lookup.ON)
+                    .block(BUDGET.plusSeconds(1));
+
+            assertThat(answer.result()).isEqualTo("hit-semantic");
+        } finally {
+            away.destroy();
+        }
+    }
+
+    @Test
+    void shouldHandStoresToTheWriterOfBothLayers() {
+        cache(redis).store(tenant, request("q"), json.createObjectNode(), BigDecimal.ONE);
+
+        assertThat(semantic.stored).containsExactly(tenant);
+    }
+
+    /** The semantic layer's port as a recording double: answers every lookup with a semantic hit. */
+    private final class RecordingSemanticLayer implements ResponseCache {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        final List<String> stored = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Mono<CachedAnswer> lookup(String tenant, ObjectNode body, CachePolicy.Lookup mode) {
+            asked.add(body.at("/messages/0/content").stringValue());
+            return Mono.just(new CachedAnswer("hit-semantic", 0.93, json.createObjectNode(), BigDecimal.ZERO));
+        }
+
+        @Override
+        public void store(String tenant, ObjectNode body, ObjectNode answer, BigDecimal cost) {
+            stored.add(tenant);
+        }
+    }
+}
