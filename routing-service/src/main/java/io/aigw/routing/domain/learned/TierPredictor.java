@@ -39,14 +39,26 @@ public final class TierPredictor {
 
     /** The predicted probability per tier that has examples, by tier; empty without examples. */
     public Map<Integer, Double> predict(float[] prompt, Collection<LabeledExample> examples) {
+        return predict(prompt, examples, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #predict(float[], Collection)}, leaving out the examples at least {@code ignoreFrom}
+     * similar to the prompt: with a value just under 1, the prompt's own feedback (and exact repeats of
+     * it), so that a prompt of the feedback can be predicted as if it were new (leave one out).
+     */
+    public Map<Integer, Double> predict(float[] prompt, Collection<LabeledExample> examples, double ignoreFrom) {
         Map<Integer, Neighbours> byTier = new HashMap<>();
         for (LabeledExample example : examples) {
             if (example.embedding().length != prompt.length) {
                 throw new IllegalArgumentException("embedding has " + example.embedding().length
                         + " dimensions, the prompt's has " + prompt.length);
             }
-            byTier.computeIfAbsent(example.tier(), t -> new Neighbours(k))
-                    .offer(dot(prompt, example.embedding()), example.score());
+            double similarity = dot(prompt, example.embedding());
+            if (similarity >= ignoreFrom) {
+                continue;
+            }
+            byTier.computeIfAbsent(example.tier(), t -> new Neighbours(k)).offer(similarity, example.score());
         }
         Map<Integer, Double> predictions = new TreeMap<>();
         byTier.forEach((tier, neighbours) -> predictions.put(tier, neighbours.probability(priorWeight)));
