@@ -87,7 +87,11 @@ public final class LearnedReport {
             row(
                     out,
                     set,
-                    String.format(Locale.ROOT, "learned, threshold %.2f (through the gateway)", r.threshold()),
+                    String.format(
+                            Locale.ROOT,
+                            "learned, target %s → threshold %.3f (through the gateway)",
+                            r.target().replace("=", " "),
+                            r.threshold()),
                     r.test(),
                     r.gateway(),
                     fixed3(r.curve().apgr()),
@@ -129,6 +133,14 @@ public final class LearnedReport {
         out.append("- Test: each test prompt is sent to the `learned` group (the measured row), and to both models,"
                 + " whose scored answers and `x-aigw-cost-usd` give always-weak, always-strong, the oracle and the"
                 + " sweep. Nothing that routes sees a label.\n");
+        out.append("- Threshold: not set by hand. The group has a target (`--target`: a top-tier share, or a quality"
+                + " level) and routing calibrates the threshold for it on the tenant's stored feedback: each distinct"
+                + " training prompt is predicted as if it were new (its own feedback left out), and of the thresholds"
+                + " that keep to the target the one with the best predicted quality is taken (for a quality target: the"
+                + " one that reaches it with the fewest strong calls). The row names the threshold that came out (every"
+                + " answer carries it in `x-aigw-tier-threshold`); the test prompts' strong share against the target"
+                + " shows how well the training prompts stood in for them. Before the test, a training prompt is sent"
+                + " to the group until its answer carries a threshold (the calibration runs in the background).\n");
         out.append("- Sweep: the learned group answers with `x-aigw-tier-scores` (its predicted probability of a good"
                 + " answer per tier). Its `gap` rule sends a prompt to the strong model when p(strong) − p(weak) is more"
                 + " than the threshold. Offline, for every threshold (each distinct value of p(weak) − p(strong) sent),"
@@ -166,6 +178,7 @@ public final class LearnedReport {
             out.append("      \"").append(r.set().label()).append("\": {");
             out.append("\"train\": ").append(r.train());
             out.append(", \"test\": ").append(r.test());
+            out.append(", \"target\": \"").append(r.target()).append('"');
             out.append(", \"threshold\": ").append(fixed4(r.threshold()));
             out.append(", \"accuracy\": ").append(fixed4(r.gateway().accuracy()));
             out.append(", \"cost_per_1k_requests_usd\": ")
