@@ -36,7 +36,9 @@ final class LearnedBenchCommand {
     private static final String PREDICTOR = "rule `gap` (the cheapest tier predicted to be at most the threshold"
             + " worse than the best tier), the threshold calibrated by routing on the tenant's feedback for the"
             + " group's target (leave-one-out predictions of the feedback's prompts); predictor k = 50 nearest per"
-            + " tier, prior weight 4 (pseudo-examples at the tier's mean score), at least 50 feedback per tier"
+            + " tier, prior weight 4 (pseudo-examples at the tier's mean score), length weight 0.05 (the weak tier's"
+            + " prediction lowered by 0.05 per standard deviation of log prompt length above the feedback's mean),"
+            + " at least 50 feedback per tier"
             + " before predictions are used (else the group acts as a cascade); embeddings all-MiniLM-L6-v2 in"
             + " routing (langchain4j 1.20.0-beta30)";
 

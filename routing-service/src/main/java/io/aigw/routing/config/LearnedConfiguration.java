@@ -109,7 +109,8 @@ public class LearnedConfiguration {
         if (!hasLearnedGroup(catalog)) {
             return new Learning(LearnedRouting.NONE, answered);
         }
-        TierPredictor predictor = new TierPredictor(properties.neighbours(), properties.priorWeight());
+        TierPredictor predictor =
+                new TierPredictor(properties.neighbours(), properties.priorWeight(), properties.lengthWeight());
         LearnedTierChoice choice = new LearnedTierChoice(properties.minFeedbackPerTier(), properties.rule());
         ThresholdCalibrator calibrator = new ThresholdCalibrator(
                 new ThresholdCalibration(predictor, choice, properties.calibrationPrompts()),

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param rememberFor how long an answered request can still get feedback
  * @param neighbours k of the k-nearest-neighbour predictor, per tier
  * @param priorWeight pseudo-examples at the tier's overall mean score mixed into each prediction
+ * @param lengthWeight how much one standard deviation of log prompt length (over the tenant's feedback)
+ *     lowers the cheaper tiers' predictions for a longer prompt, and raises them for a shorter one; 0
+ *     ignores the length
  * @param minFeedbackPerTier below this many examples on any tier of its plan, a learned group acts
  *     as a cascade
  * @param rule {@code gap} (the default): the cheapest tier predicted to be at most the threshold worse
@@ -45,6 +48,7 @@ public record LearnedProperties(
         @NotNull @DefaultValue("24h") Duration rememberFor,
         @Min(1) @DefaultValue("50") int neighbours,
         @DecimalMin("0") @DefaultValue("4") double priorWeight,
+        @DecimalMin("0") @DefaultValue("0.05") double lengthWeight,
         @Min(1) @DefaultValue("50") int minFeedbackPerTier,
         @NotNull @DefaultValue("gap") LearnedTierChoice.Rule rule,
         @NotNull @DefaultValue CatalogProperties.TargetProperties target,

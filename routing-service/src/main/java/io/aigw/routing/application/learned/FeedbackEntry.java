@@ -8,10 +8,12 @@ import java.time.Instant;
  * was given (what the retention bounds count from).
  *
  * @param score 0 (bad) to 1 (good)
+ * @param promptChars the prompt's length in characters (0: unknown)
  */
-public record FeedbackEntry(String requestId, String model, int tier, double score, float[] embedding, Instant at) {
+public record FeedbackEntry(
+        String requestId, String model, int tier, double score, float[] embedding, int promptChars, Instant at) {
 
     public LabeledExample example() {
-        return new LabeledExample(embedding, tier, score);
+        return new LabeledExample(embedding, tier, score, promptChars);
     }
 }

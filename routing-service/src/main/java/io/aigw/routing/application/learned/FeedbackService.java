@@ -47,6 +47,7 @@ public final class FeedbackService {
                                 request.tier(),
                                 score,
                                 embedder.embed(request.prompt()),
+                                request.prompt().length(),
                                 clock.instant()))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(entry -> store.save(tenant, entry)

@@ -85,8 +85,9 @@ public class LearnedRouting {
         }
         long started = System.nanoTime();
         // CPU only (a few ms), so it runs where the plan is made rather than hopping threads
-        float[] prompt = embedder.embed(PromptText.of(command.body()));
-        Map<Integer, Double> predictions = predictor.predict(prompt, examples);
+        String text = PromptText.of(command.body());
+        float[] prompt = embedder.embed(text);
+        Map<Integer, Double> predictions = predictor.predict(prompt, text.length(), examples);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         RoutePlan chosen = choice.choose(plan, predictions, threshold.get());
         metrics.predicted(

@@ -72,7 +72,8 @@ public final class ThresholdCalibration {
             if (!seen.add(new Prompt(embedding))) {
                 continue;
             }
-            Map<Integer, Double> byTier = predictor.predict(embedding, examples, SAME_PROMPT);
+            Map<Integer, Double> byTier =
+                    predictor.predict(embedding, examples.get(i).promptChars(), examples, SAME_PROMPT);
             double[] p = new double[tiers.size()];
             for (int t = 0; t < p.length; t++) {
                 // a tier without other feedback predicts nothing: it never looks good enough

@@ -142,7 +142,7 @@ class LearnedRoutingTest {
     private void give(String tenant, String id, float[] embedding, int tier, double score) {
         feedback.add(
                 tenant,
-                new FeedbackEntry(id, tier == 1 ? "cheap" : "premium", tier, score, embedding, CLOCK.instant()));
+                new FeedbackEntry(id, tier == 1 ? "cheap" : "premium", tier, score, embedding, 10, CLOCK.instant()));
     }
 
     private static List<String> names(RoutePlan plan) {

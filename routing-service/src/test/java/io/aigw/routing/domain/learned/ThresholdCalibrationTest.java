@@ -76,7 +76,7 @@ class ThresholdCalibrationTest {
         // when
         int top = 0;
         for (int i = 0; i < examples.size(); i += 2) {
-            var p = predictor.predict(examples.get(i).embedding(), examples, ThresholdCalibration.SAME_PROMPT);
+            var p = predictor.predict(examples.get(i).embedding(), 0, examples, ThresholdCalibration.SAME_PROMPT);
             top += choice.chosenIndex(new double[] {p.get(1), p.get(3)}, half.threshold()) == 1 ? 1 : 0;
         }
 

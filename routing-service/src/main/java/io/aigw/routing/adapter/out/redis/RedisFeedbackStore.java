@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tenant's feedback as one Redis hash ({@code <prefix><tenant>}), a field per request id holding
- * JSON: model, tier, score, when it was given and the embedding as base64 little-endian float32 (1.5 KB
+ * JSON: model, tier, score, when it was given, the prompt's length and the embedding as base64 little-endian float32 (1.5 KB
  * for 384 dimensions), and a sorted set {@code <prefix><tenant>:at} of the request ids by that time. A
  * second feedback on the same request replaces the first. Each save applies the {@link
  * FeedbackRetention} in the same script ({@code redis/save-feedback.lua}): entries older than the
@@ -51,6 +51,7 @@ public final class RedisFeedbackStore implements FeedbackStore {
         node.put("tier", entry.tier());
         node.put("score", entry.score());
         node.put("at", entry.at().toEpochMilli());
+        node.put("chars", entry.promptChars());
         node.put("embedding", encode(entry.embedding()));
         return redis.execute(
                         SAVE,
@@ -74,6 +75,7 @@ public final class RedisFeedbackStore implements FeedbackStore {
                     node.path("tier").asInt(),
                     node.path("score").asDouble(),
                     decode(node.path("embedding").asString("")),
+                    node.path("chars").asInt(0),
                     // an entry without a time is from before the bounds: as old as can be, so it ages out
                     Instant.ofEpochMilli(node.path("at").asLong(0)));
         });

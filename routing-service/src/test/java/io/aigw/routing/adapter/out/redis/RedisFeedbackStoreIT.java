@@ -50,7 +50,7 @@ class RedisFeedbackStoreIT {
     }
 
     private static FeedbackEntry entry(String id, Instant at) {
-        return new FeedbackEntry(id, "cheap", 1, 1, new float[] {0.6f, 0.8f}, at);
+        return new FeedbackEntry(id, "cheap", 1, 1, new float[] {0.6f, 0.8f}, 12, at);
     }
 
     private List<String> stored(RedisFeedbackStore store) {
@@ -103,7 +103,7 @@ class RedisFeedbackStoreIT {
     @Test
     void shouldReadBackTheScoreTimeAndEmbeddingWhenLoaded() {
         RedisFeedbackStore store = store(100, Duration.ofDays(1));
-        store.save("acme", new FeedbackEntry("r", "premium", 3, 0.25, new float[] {0.6f, 0.8f}, NOW))
+        store.save("acme", new FeedbackEntry("r", "premium", 3, 0.25, new float[] {0.6f, 0.8f}, 42, NOW))
                 .block();
 
         FeedbackEntry loaded = store.load("acme").blockFirst();
@@ -112,6 +112,7 @@ class RedisFeedbackStoreIT {
         assertThat(loaded.tier()).isEqualTo(3);
         assertThat(loaded.score()).isEqualTo(0.25);
         assertThat(loaded.at()).isEqualTo(NOW);
+        assertThat(loaded.promptChars()).isEqualTo(42);
         assertThat(loaded.embedding()).containsExactly(0.6f, 0.8f);
     }
 }
