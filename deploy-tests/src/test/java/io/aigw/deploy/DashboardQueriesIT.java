@@ -62,7 +62,8 @@ class DashboardQueriesIT {
                 .env(Service.SCALER, "AIGW_SCALER_INTERVAL", "2s")
                 // billing's budget gauges follow the spend within the traffic phase
                 .env(Service.BILLING, "AIGW_BILLING_BUDGETS_STANDINGS_EVERY", "2s")
-                .healthTimeout(Duration.ofSeconds(150))
+                // start-up is not what this checks; on a shared, busy machine it can take minutes
+                .healthTimeout(Duration.ofSeconds(600))
                 .build());
         prometheus = PrometheusServer.start(config(), work);
         await("Prometheus ready").atMost(Duration.ofSeconds(30)).until(prometheus::isReady);
@@ -281,7 +282,8 @@ class DashboardQueriesIT {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> !prometheus
-                        .query("max by (tenant) (aigw_budget_spent_usd) > 0 and max by (tenant) (aigw_budget_monthly_usd) > 0")
+                        .query(
+                                "max by (tenant) (aigw_budget_spent_usd) > 0 and max by (tenant) (aigw_budget_monthly_usd) > 0")
                         .path("data")
                         .path("result")
                         .isEmpty());

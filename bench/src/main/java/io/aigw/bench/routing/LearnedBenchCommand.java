@@ -119,7 +119,8 @@ final class LearnedBenchCommand {
                 .env(Service.ROUTING, "AIGW_SIM_STRONG_RPM", "0")
                 .env(Service.ROUTING, "AIGW_SIM_STRONG_TPM", "0")
                 .env(Service.ROUTING, "SPRING_APPLICATION_JSON", groups)
-                .healthTimeout(Duration.ofSeconds(180))
+                // start-up is not measured; on a shared, busy machine it can take minutes
+                .healthTimeout(Duration.ofSeconds(600))
                 .build();
     }
 }
