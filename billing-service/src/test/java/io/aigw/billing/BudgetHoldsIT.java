@@ -1,6 +1,7 @@
 package io.aigw.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aigw.billing.application.BudgetService;
 import io.aigw.billing.application.BudgetService.HoldResult;
@@ -35,7 +36,7 @@ import reactor.core.publisher.Flux;
 /** Budget holds on real Redis: atomic under concurrency, settled from the ledger, alerting once. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "aigw.billing.usage.enabled=false")
+        properties = {"aigw.billing.usage.enabled=false", "aigw.billing.budgets.standings-every=1s"})
 @AutoConfigureWebTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BudgetHoldsIT {
@@ -51,7 +52,11 @@ class BudgetHoldsIT {
     @AfterAll
     void forgetRedisState() {
         RealInfrastructure.forget(
-                RealInfrastructure.stream("billing_budget_holds_it"), "crowd-" + RUN, "alerts-" + RUN, "http-" + RUN);
+                RealInfrastructure.stream("billing_budget_holds_it"),
+                "crowd-" + RUN,
+                "alerts-" + RUN,
+                "http-" + RUN,
+                "gauges-" + RUN);
     }
 
     @Autowired
@@ -87,7 +92,7 @@ class BudgetHoldsIT {
                         List.of(),
                         Optional.of(new BigDecimal("1.00"))))
                 .block();
-        for (String tenant : List.of("crowd-" + RUN, "alerts-" + RUN, "http-" + RUN)) {
+        for (String tenant : List.of("crowd-" + RUN, "alerts-" + RUN, "http-" + RUN, "gauges-" + RUN)) {
             tenants.create(tenant, tenant, "free").block();
         }
     }
@@ -135,6 +140,35 @@ class BudgetHoldsIT {
         assertThat(alerts(tenant, "80")).isEqualTo(1.0);
         assertThat(alerts(tenant, "100")).isEqualTo(1.0);
         assertThat(budgets.hold(tenant, new BigDecimal("0.01")).block()).isInstanceOf(HoldResult.Refused.class);
+    }
+
+    @Test
+    void shouldExportBudgetAndMonthToDateSpendBeforeAnyAlertWhenTheTenantHasABudget() {
+        String tenant = "gauges-" + RUN;
+
+        // then, before any usage: the budget, zero spend, and the alert counters at zero
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(gauge("aigw.budget.monthly.usd", tenant)).isEqualTo(1.0);
+            assertThat(gauge("aigw.budget.spent.usd", tenant)).isZero();
+        });
+        assertThat(meters.find("aigw.budget.alerts").tag("tenant", tenant).counters())
+                .hasSize(3)
+                .allMatch(counter -> counter.count() == 0);
+
+        // when a request of 0.30 USD is recorded
+        HoldResult.Granted hold = (HoldResult.Granted)
+                budgets.hold(tenant, new BigDecimal("0.50")).block();
+        recorder.record(record(tenant, hold.holdId(), "0.30"));
+
+        // then the spend gauge follows within a refresh
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gauge("aigw.budget.spent.usd", tenant))
+                .isEqualTo(0.30));
+    }
+
+    private double gauge(String name, String tenant) {
+        var gauge = meters.find(name).tag("tenant", tenant).gauge();
+        assertThat(gauge).as("%s{tenant=%s}", name, tenant).isNotNull();
+        return gauge.value();
     }
 
     @Test

@@ -60,7 +60,10 @@ class DashboardQueriesIT {
                 .env(Service.GATEWAY, "AIGW_GATEWAY_PLANS_FREE_RPM", "60")
                 // several scaler decisions before the last scrape, so its panels have samples to show
                 .env(Service.SCALER, "AIGW_SCALER_INTERVAL", "2s")
-                .healthTimeout(Duration.ofSeconds(150))
+                // billing's budget gauges follow the spend within the traffic phase
+                .env(Service.BILLING, "AIGW_BILLING_BUDGETS_STANDINGS_EVERY", "2s")
+                // start-up is not what this checks; on a shared, busy machine it can take minutes
+                .healthTimeout(Duration.ofSeconds(600))
                 .build());
         prometheus = PrometheusServer.start(config(), work);
         await("Prometheus ready").atMost(Duration.ofSeconds(30)).until(prometheus::isReady);
@@ -125,7 +128,9 @@ class DashboardQueriesIT {
                         "AigwCircuitOpen",
                         "AigwUsagePublishBacklog",
                         "AigwTenantLimitsFallback",
-                        "AigwProviderLimitsFallback");
+                        "AigwProviderLimitsFallback",
+                        "AigwTenantBudgetAt80Percent",
+                        "AigwTenantBudgetExhausted");
         assertThat(problems).as("alert expressions").isEmpty();
         // Prometheus loaded the very file (rule_files) and evaluated every rule without an error
         await("every rule evaluated").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -271,6 +276,17 @@ class DashboardQueriesIT {
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> chat(exact, false).statusCode() == 429);
+
+        // the demo tenant's plan has a monthly budget: billing's gauges show the traffic's spend against it
+        await("the demo tenant's spend in billing's budget gauge")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !prometheus
+                        .query(
+                                "max by (tenant) (aigw_budget_spent_usd) > 0 and max by (tenant) (aigw_budget_monthly_usd) > 0")
+                        .path("data")
+                        .path("result")
+                        .isEmpty());
 
         long trafficDone = System.currentTimeMillis();
         // two successful scrapes of every service after the traffic (a window that starts after it)

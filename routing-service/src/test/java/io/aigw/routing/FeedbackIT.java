@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aigw.api.AigwHeaders;
 import io.aigw.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,9 @@ class FeedbackIT {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    MeterRegistry meters;
 
     private String requestId;
 
@@ -85,7 +89,11 @@ class FeedbackIT {
     @BeforeEach
     void answered() {
         requestId = "req-" + UUID.randomUUID();
-        client.post()
+        // a cold context on a busy machine can take longer than the default 5 s; asserts nothing on speed
+        client.mutate()
+                .responseTimeout(Duration.ofMinutes(1))
+                .build()
+                .post()
                 .uri("/v1/chat/completions")
                 .header(AigwHeaders.INTERNAL_TOKEN, TOKEN)
                 .header(AigwHeaders.TENANT, "acme")
@@ -115,8 +123,17 @@ class FeedbackIT {
                 .exchange();
     }
 
+    private double counted(String result, String score) {
+        return meters.get("aigw_feedback")
+                .tags("result", result, "score", score)
+                .counter()
+                .count();
+    }
+
     @Test
     void shouldStoreTheFeedbackWithModelTierAndEmbeddingWhenTheTenantScoresItsOwnAnswer() {
+        double before = counted("accepted", "good");
+
         feedback("acme", "{\"request_id\":\"" + requestId + "\",\"score\":true}")
                 .expectStatus()
                 .isOk()
@@ -131,6 +148,9 @@ class FeedbackIT {
         assertThat(stored).contains("\"model\":\"cheap\"", "\"tier\":1", "\"score\":1.0");
         // 384 float32 as base64: 1,536 bytes -> 2,048 characters
         assertThat(stored).containsPattern("\"embedding\":\"[A-Za-z0-9+/=]{2048}\"");
+        assertThat(redis.opsForZSet().score(FEEDBACK + "acme:at", requestId).block())
+                .isNotNull();
+        assertThat(counted("accepted", "good")).isEqualTo(before + 1);
     }
 
     @Test
@@ -163,6 +183,8 @@ class FeedbackIT {
 
     @Test
     void shouldAnswer400WhenTheScoreIsOutOfRange() {
+        double before = counted("invalid", "none");
+
         feedback("acme", "{\"request_id\":\"" + requestId + "\",\"score\":1.5}")
                 .expectStatus()
                 .isBadRequest()
@@ -174,6 +196,7 @@ class FeedbackIT {
 
         assertThat(redis.opsForHash().hasKey(FEEDBACK + "acme", requestId).block())
                 .isFalse();
+        assertThat(counted("invalid", "none")).isEqualTo(before + 1);
     }
 
     @Test

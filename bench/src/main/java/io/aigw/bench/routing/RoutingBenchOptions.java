@@ -27,7 +27,7 @@ import java.util.Set;
  * @param userArgs the arguments as typed (without {@code --root}), for the report's command line
  * @param learned run the learned-group benchmark (feedback on a training split, replay of the rest)
  *     instead of the strategies
- * @param threshold the learned group's threshold in that run; NaN for each set's default
+ * @param target the learned group's target in that run, {@code top-tier-share=F} or {@code quality=F}
  * @param trainShare the share of each set fed back as feedback in that run
  */
 record RoutingBenchOptions(
@@ -43,7 +43,7 @@ record RoutingBenchOptions(
         Path out,
         List<String> userArgs,
         boolean learned,
-        double threshold,
+        String target,
         double trainShare) {
 
     /** The MMLU sample of the learned run when {@code --sample} is not given: it sends each prompt 3 times. */
@@ -66,8 +66,9 @@ record RoutingBenchOptions(
             + "                        POST /v1/feedback, replays the rest through group `learned`, sweeps the\n"
             + "                        threshold (APGR, CPT); MMLU is sampled to 3,000 unless --sample is given;\n"
             + "                        writes its own section of routing.md and key of routing.json\n"
-            + "  --threshold G         the learned group's threshold: the predicted quality a cheaper tier may\n"
-            + "                        lose against the best (default: gsm8k 0.25, mmlu 0.15)\n"
+            + "  --target K=F          the learned group's target, which routing calibrates its threshold for on\n"
+            + "                        the feedback: top-tier-share=F (at most F of the requests on the strong\n"
+            + "                        model) or quality=F (mean predicted score F); default top-tier-share=0.3\n"
             + "  --train-share F       share of each set used as feedback (default 0.7)\n";
 
     static RoutingBenchOptions parse(String[] args, Map<String, String> env, Path cwd) {
@@ -83,7 +84,7 @@ record RoutingBenchOptions(
         Path out = null;
         List<String> userArgs = new ArrayList<>();
         boolean learned = false;
-        double threshold = Double.NaN;
+        String target = DEFAULT_TARGET;
         double trainShare = 0.7;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -112,7 +113,7 @@ record RoutingBenchOptions(
                 case "--concurrency" -> concurrency = positive(name, value);
                 case "--timeout" -> timeout = duration(value);
                 case "--out" -> out = Path.of(value);
-                case "--threshold" -> threshold = share(name, value, true);
+                case "--target" -> target = target(value);
                 case "--train-share" -> trainShare = share(name, value, false);
                 default -> throw new IllegalArgumentException("unknown option: " + name);
             }
@@ -145,16 +146,27 @@ record RoutingBenchOptions(
                 root.resolve(out).normalize(),
                 List.copyOf(userArgs),
                 learned,
-                threshold,
+                target,
                 trainShare);
     }
 
-    /** The learned group's threshold for a set: as given, else the set's default. */
-    double threshold(Dataset dataset) {
-        if (!Double.isNaN(threshold)) {
-            return threshold;
+    /** The learned group's target when {@code --target} is not given. */
+    static final String DEFAULT_TARGET = "top-tier-share=0.3";
+
+    /** The target as routing's group configuration, e.g. {@code {"top-tier-share":0.3}}. */
+    String targetJson() {
+        int eq = target.indexOf('=');
+        return "{\"" + target.substring(0, eq) + "\":" + target.substring(eq + 1) + "}";
+    }
+
+    private static String target(String value) {
+        int eq = value.indexOf('=');
+        String kind = eq < 0 ? "" : value.substring(0, eq).strip();
+        if (!kind.equals("top-tier-share") && !kind.equals("quality")) {
+            throw new IllegalArgumentException("--target must be top-tier-share=F or quality=F, was " + value);
         }
-        return dataset == Dataset.GSM8K ? 0.25 : 0.15;
+        double share = share("--target", value.substring(eq + 1).strip(), true);
+        return kind + "=" + share;
     }
 
     int maxTokens(Dataset dataset) {

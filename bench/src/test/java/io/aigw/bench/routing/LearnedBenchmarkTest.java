@@ -1,6 +1,7 @@
 package io.aigw.bench.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.aigw.bench.routing.domain.Dataset;
@@ -11,8 +12,10 @@ import io.aigw.bench.routing.domain.RouterCurve;
 import io.aigw.bench.routing.domain.RouterCurve.Outcome;
 import io.aigw.bench.routing.domain.TracedReply;
 import io.aigw.bench.routing.domain.TrainTestSplit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,31 @@ class LearnedBenchmarkTest {
         assertThat(reply.tierScore(3).getAsDouble()).isEqualTo(0.8811);
         assertThat(reply.tierScore(2)).isEmpty();
         assertThat(new TracedReply(Reply.failed("x"), "", "").tierScore(1)).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheThresholdWhenTheHeaderHasIt() {
+        assertThat(new TracedReply(Reply.failed("x"), "r1", "1=0.6,3=0.8", "0.2140")
+                        .threshold()
+                        .getAsDouble())
+                .isEqualTo(0.214);
+        assertThat(new TracedReply(Reply.failed("x"), "r1", "").threshold()).isEmpty();
+    }
+
+    @Test
+    void shouldTurnTheTargetIntoTheGroupsConfigurationWhenParsed() {
+        RoutingBenchOptions defaults = RoutingBenchOptions.parse(new String[] {"--learned"}, Map.of(), Path.of("."));
+        RoutingBenchOptions quality = RoutingBenchOptions.parse(
+                new String[] {"--learned", "--target", "quality=0.8"}, Map.of(), Path.of("."));
+
+        assertThat(defaults.targetJson()).isEqualTo("{\"top-tier-share\":0.3}");
+        assertThat(quality.targetJson()).isEqualTo("{\"quality\":0.8}");
+        assertThatThrownBy(() -> RoutingBenchOptions.parse(
+                        new String[] {"--learned", "--target", "threshold=0.2"}, Map.of(), Path.of(".")))
+                .hasMessage("--target must be top-tier-share=F or quality=F, was threshold=0.2");
+        assertThatThrownBy(() -> RoutingBenchOptions.parse(
+                        new String[] {"--learned", "--target", "quality=2"}, Map.of(), Path.of(".")))
+                .hasMessageContaining("--target must be a number from 0 to 1, was 2");
     }
 
     @Test

@@ -47,6 +47,9 @@ public interface BudgetCounters {
     /** Drops the hold without spending; false when there was none. */
     Mono<Boolean> release(String tenantId, YearMonth month, String holdId);
 
+    /** What the month counter says was spent; empty when the month has no counter yet. */
+    Mono<Long> spent(String tenantId, YearMonth month);
+
     /** Starts the month at {@code spentNanos} unless it was started already. */
     Mono<Void> initialise(String tenantId, YearMonth month, long spentNanos);
 }

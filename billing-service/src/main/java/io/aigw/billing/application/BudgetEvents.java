@@ -1,7 +1,9 @@
 package io.aigw.billing.application;
 
+import io.aigw.billing.domain.BudgetStanding;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 
 /** What budgets report to operators (metrics and log lines). */
 public interface BudgetEvents {
@@ -11,4 +13,7 @@ public interface BudgetEvents {
 
     /** Spend reached a threshold; told once per tenant, month and threshold. */
     void reached(String tenantId, YearMonth month, int thresholdPercent, BigDecimal spentUsd, BigDecimal budgetUsd);
+
+    /** Where every budgeted tenant stands now; a tenant missing from the list no longer has a budget. */
+    void standings(List<BudgetStanding> standings);
 }

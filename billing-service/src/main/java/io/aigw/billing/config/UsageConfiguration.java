@@ -12,6 +12,8 @@ import io.aigw.billing.application.Blocking;
 import io.aigw.billing.application.BudgetCounters;
 import io.aigw.billing.application.BudgetEvents;
 import io.aigw.billing.application.BudgetService;
+import io.aigw.billing.application.BudgetStandings;
+import io.aigw.billing.application.BudgetStandingsRefresh;
 import io.aigw.billing.application.LedgerSpend;
 import io.aigw.billing.application.PlanCatalog;
 import io.aigw.billing.application.ReportService;
@@ -62,8 +64,26 @@ public class UsageConfiguration {
     }
 
     @Bean
-    MicrometerBudgetEvents budgetEvents(MeterRegistry registry) {
-        return new MicrometerBudgetEvents(registry);
+    MicrometerBudgetEvents budgetEvents(MeterRegistry registry, BillingProperties properties) {
+        return new MicrometerBudgetEvents(registry, properties.budgets().alertThresholds());
+    }
+
+    @Bean
+    BudgetStandings budgetStandings(
+            TenantDirectory tenants,
+            PlanCatalog plans,
+            BudgetCounters counters,
+            LedgerSpend ledger,
+            Blocking blocking,
+            Clock clock) {
+        return new BudgetStandings(tenants, plans, counters, ledger, blocking, clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    BudgetStandingsRefresh budgetStandingsRefresh(
+            BudgetStandings standings, BudgetEvents events, BillingProperties properties) {
+        return new BudgetStandingsRefresh(
+                standings, events, properties.budgets().standingsEvery());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.aigw.routing.domain.Price;
 import io.aigw.routing.domain.Provider;
 import io.aigw.routing.domain.ProviderType;
 import io.aigw.routing.domain.RateLimit;
+import io.aigw.routing.domain.learned.LearnedTarget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +60,20 @@ public class CatalogConfiguration {
                 .toList();
         List<Model> models =
                 properties.models().stream().map(CatalogConfiguration::model).toList();
-        List<ModelGroup> groups = properties.groups().stream()
-                .map(g -> new ModelGroup(g.name(), g.strategy(), g.members(), g.threshold()))
-                .toList();
+        List<ModelGroup> groups =
+                properties.groups().stream().map(CatalogConfiguration::group).toList();
         return new ModelCatalog(providers, models, groups);
+    }
+
+    private static ModelGroup group(CatalogProperties.GroupProperties g) {
+        try {
+            LearnedTarget target = g.target() == null
+                    ? null
+                    : LearnedTarget.of(g.target().topTierShare(), g.target().quality());
+            return new ModelGroup(g.name(), g.strategy(), g.members(), g.threshold(), target);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("group '" + g.name() + "': " + e.getMessage(), e);
+        }
     }
 
     private static Provider provider(CatalogProperties.ProviderProperties p) {

@@ -88,10 +88,25 @@ public record CatalogProperties(
      * A group of models.
      *
      * @param strategy {@code cheapest}, {@code cascade} or {@code learned}
-     * @param threshold {@code learned} only: how good the cheapest tier must be predicted to be (its
-     *     meaning follows {@code aigw.routing.learned.rule}); defaults to {@code
-     *     aigw.routing.learned.threshold}
+     * @param target {@code learned} only: what the threshold is calibrated for on the tenant's feedback
+     *     ({@code top-tier-share} or {@code quality}); defaults to {@code aigw.routing.learned.target}
+     * @param threshold {@code learned} only, for experiments: a fixed threshold (its meaning follows
+     *     {@code aigw.routing.learned.rule}) instead of a calibrated one; excludes {@code target}
      */
     public record GroupProperties(
-            String name, @DefaultValue("cheapest") String strategy, List<String> members, Double threshold) {}
+            String name,
+            @DefaultValue("cheapest") String strategy,
+            List<String> members,
+            TargetProperties target,
+            Double threshold) {}
+
+    /**
+     * What a {@code learned} group's threshold is calibrated for: exactly one of the two.
+     *
+     * @param topTierShare at most this share (0..1) of the requests start on the group's top tier,
+     *     spent on the prompts where it is predicted to add the most
+     * @param quality the mean predicted probability of a good answer (0..1) to reach as cheaply as
+     *     possible
+     */
+    public record TargetProperties(Double topTierShare, Double quality) {}
 }

@@ -1,17 +1,21 @@
 package io.aigw.routing.domain;
 
+import io.aigw.routing.domain.learned.LearnedTarget;
 import java.util.List;
 
 /**
  * A name that stands for several models; its strategy picks among the members.
  *
- * @param threshold for the {@code learned} strategy: how good the cheapest tier must be predicted to be
- *     to go first (see {@code LearnedTierChoice.Rule}); null for the configured default
+ * @param threshold for the {@code learned} strategy: a fixed threshold (see {@code
+ *     LearnedTierChoice.Rule}) instead of one calibrated for a target — for experiments; null to
+ *     calibrate
+ * @param target for the {@code learned} strategy: what its threshold is calibrated for; null for the
+ *     configured default
  */
-public record ModelGroup(String name, String strategy, List<String> members, Double threshold) {
+public record ModelGroup(String name, String strategy, List<String> members, Double threshold, LearnedTarget target) {
 
     public ModelGroup(String name, String strategy, List<String> members) {
-        this(name, strategy, members, null);
+        this(name, strategy, members, null, null);
     }
 
     public ModelGroup {
@@ -23,6 +27,10 @@ public record ModelGroup(String name, String strategy, List<String> members, Dou
         }
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("group '" + name + "': threshold must be within 0..1, was " + threshold);
+        }
+        if (threshold != null && target != null) {
+            throw new IllegalArgumentException(
+                    "group '" + name + "': a fixed threshold and a target exclude each other; set one");
         }
     }
 }

@@ -11,12 +11,14 @@ import java.util.Map;
  *     predicted to answer well first
  * @param tierScores a {@code learned} plan's predicted probability of a good answer, by tier; empty
  *     otherwise
+ * @param threshold the threshold a {@code learned} plan's rule applied to them; null otherwise
  */
 public record RoutePlan(
         String strategy,
         List<PlannedDeployment> candidates,
         List<Rejection> rejected,
-        Map<Integer, Double> tierScores) {
+        Map<Integer, Double> tierScores,
+        Double threshold) {
 
     public RoutePlan {
         candidates = List.copyOf(candidates);
@@ -25,7 +27,7 @@ public record RoutePlan(
     }
 
     public RoutePlan(String strategy, List<PlannedDeployment> candidates, List<Rejection> rejected) {
-        this(strategy, candidates, rejected, Map.of());
+        this(strategy, candidates, rejected, Map.of(), null);
     }
 
     public boolean isEmpty() {

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +56,14 @@ public final class LearnedBenchmark implements AutoCloseable {
         this.progress = progress;
     }
 
-    public LearnedResult run(BenchSet set, TrainTestSplit split, double threshold) {
+    /** How long the warm-up waits for routing's first calibration of the learned group. */
+    static final Duration CALIBRATION_WAIT = Duration.ofMinutes(5);
+
+    /**
+     * @param target the learned group's target as configured (for the report); the threshold routing
+     *     calibrated for it is read from the answers' {@code x-aigw-tier-threshold}
+     */
+    public LearnedResult run(BenchSet set, TrainTestSplit split, String target) {
         String name = set.dataset().label();
         int maxTokens = set.maxTokens();
         List<LabeledPrompt> train = split.train();
@@ -73,17 +82,43 @@ public final class LearnedBenchmark implements AutoCloseable {
         int accepted = statuses.stream().mapToInt(Integer::intValue).sum();
         int refused = 2 * train.size() - accepted;
 
+        awaitCalibration(name, train.get(0), maxTokens);
         List<LabeledPrompt> test = split.test();
         List<TracedReply> learned = each(name + " test learned", test, p -> ask(GROUP, p, maxTokens));
         List<TracedReply> weak = each(name + " test weak", test, p -> ask(Strategy.Models.WEAK, p, maxTokens));
         List<TracedReply> strong = each(name + " test strong", test, p -> ask(Strategy.Models.STRONG, p, maxTokens));
-        return result(set, split, threshold, accepted, refused, learned, weak, strong);
+        return result(set, split, target, accepted, refused, learned, weak, strong);
+    }
+
+    /**
+     * Routing calibrates the group's threshold in the background on the first request after the
+     * feedback; until it is in, the group acts as a cascade. A training prompt (never a test one) is sent
+     * until an answer carries the threshold, so the test measures the calibrated group.
+     */
+    private void awaitCalibration(String name, LabeledPrompt probe, int maxTokens) {
+        long until = System.nanoTime() + CALIBRATION_WAIT.toNanos();
+        long started = System.nanoTime();
+        while (ask(GROUP, probe, maxTokens).threshold().isEmpty()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException(
+                        "routing did not calibrate the learned group within " + CALIBRATION_WAIT);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the calibration", e);
+            }
+        }
+        progress.printf(
+                "bench: %-22s calibrated after %d s%n",
+                name + " learned", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }
 
     private LearnedResult result(
             BenchSet set,
             TrainTestSplit split,
-            double threshold,
+            String target,
             int accepted,
             int refused,
             List<TracedReply> learned,
@@ -105,6 +140,7 @@ public final class LearnedBenchmark implements AutoCloseable {
         double strongCost = 0;
         double oracleCost = 0;
         List<RouterCurve.Outcome> outcomes = new ArrayList<>();
+        Map<Double, Integer> thresholds = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             LabeledPrompt prompt = test.get(i);
             Reply reply = learned.get(i).reply();
@@ -135,6 +171,8 @@ public final class LearnedBenchmark implements AutoCloseable {
                 continue;
             }
             double score = weakScore.getAsDouble() - strongScore.getAsDouble();
+            double threshold = learned.get(i).threshold().orElse(Double.NaN);
+            thresholds.merge(threshold, 1, Integer::sum);
             boolean ruleSaysStrong = score < -threshold;
             if (reply.ok() && ruleSaysStrong != scorer.answeredByStrong(reply)) {
                 disagreements++;
@@ -148,7 +186,12 @@ public final class LearnedBenchmark implements AutoCloseable {
                 n,
                 accepted,
                 refused,
-                threshold,
+                target,
+                // the calibration only changes when feedback does, so this is the one threshold of the run
+                thresholds.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey)
+                        .orElse(Double.NaN),
                 new LearnedResult.Summary((double) right / n, cost / n * 1000, (double) toStrong / n),
                 errors,
                 withoutScores,

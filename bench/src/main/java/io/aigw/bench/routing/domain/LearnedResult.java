@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param train training prompts (each answered by both models, both answers scored as feedback)
  * @param feedbackAccepted feedback posts answered 200
  * @param feedbackRefused feedback posts answered anything else
- * @param threshold the group's threshold in the gateway run
+ * @param target the group's target as configured ({@code top-tier-share=0.3}, {@code quality=0.8})
+ * @param threshold the threshold routing calibrated for it (the most frequent one of the test answers)
  * @param gateway the learned group through the gateway at {@code threshold}: accuracy, cost, strong share
  * @param gatewayErrors test requests of the learned group that were not a 200
  * @param withoutScores learned answers without {@code x-aigw-tier-scores} (the group acted as a cascade)
@@ -28,6 +29,7 @@ public record LearnedResult(
         int test,
         int feedbackAccepted,
         int feedbackRefused,
+        String target,
         double threshold,
         Summary gateway,
         int gatewayErrors,

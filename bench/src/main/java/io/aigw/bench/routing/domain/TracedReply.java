@@ -8,13 +8,27 @@ import java.util.OptionalDouble;
  *
  * @param requestId {@code x-aigw-request-id}, what feedback refers to; empty when absent
  * @param tierScores {@code x-aigw-tier-scores}, e.g. {@code 1=0.6234,3=0.8811}; empty when absent
+ * @param tierThreshold {@code x-aigw-tier-threshold}, the threshold the learned group applied; empty
+ *     when absent
  */
-public record TracedReply(Reply reply, String requestId, String tierScores) {
+public record TracedReply(Reply reply, String requestId, String tierScores, String tierThreshold) {
 
     public TracedReply {
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(tierScores, "tierScores");
+        Objects.requireNonNull(tierThreshold, "tierThreshold");
+    }
+
+    public TracedReply(Reply reply, String requestId, String tierScores) {
+        this(reply, requestId, tierScores, "");
+    }
+
+    /** The threshold the learned group applied, when it sent one. */
+    public OptionalDouble threshold() {
+        return tierThreshold.isBlank()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(Double.parseDouble(tierThreshold.strip()));
     }
 
     /** The learned group's predicted probability of a good answer for a tier, when it sent one. */

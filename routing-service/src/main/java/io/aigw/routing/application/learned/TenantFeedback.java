@@ -1,5 +1,7 @@
 package io.aigw.routing.application.learned;
 
+import io.aigw.routing.domain.learned.FeedbackRetention;
+import io.aigw.routing.domain.learned.FeedbackWindow;
 import io.aigw.routing.domain.learned.LabeledExample;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each tenant's feedback in memory, for predictions on the request path. Feedback given to this
- * replica is added at once; what other replicas stored is read from the store when a tenant is first
- * seen and again once its copy is older than {@code refreshEvery}. A reload runs in the background:
- * until the first one is in, the tenant simply has no feedback here (its learned groups act as
- * cascades), so the request path never waits for the store.
+ * Each tenant's feedback in memory, for predictions on the request path, within the retention bounds
+ * (the same bounds the store applies, so replicas converge on the same newest entries). Feedback given
+ * to this replica is added at once; what other replicas stored is read from the store when a tenant is
+ * first seen and again once its copy is older than {@code refreshEvery}. A reload runs in the
+ * background: until the first one is in, the tenant simply has no feedback here (its learned groups act
+ * as cascades), so the request path never waits for the store.
  */
 public final class TenantFeedback {
 
@@ -26,24 +29,26 @@ public final class TenantFeedback {
     private final FeedbackStore store;
     private final Clock clock;
     private final Duration refreshEvery;
+    private final FeedbackRetention retention;
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
-    public TenantFeedback(FeedbackStore store, Clock clock, Duration refreshEvery) {
+    public TenantFeedback(FeedbackStore store, Clock clock, Duration refreshEvery, FeedbackRetention retention) {
         this.store = store;
         this.clock = clock;
         this.refreshEvery = refreshEvery;
+        this.retention = retention;
     }
 
     /** Adds feedback given to this replica. */
     public void add(String tenant, FeedbackEntry entry) {
-        tenant(tenant).examples.put(entry.requestId(), entry.example());
+        tenant(tenant).window.put(entry.requestId(), entry.at(), entry.example(), clock.instant());
     }
 
-    /** The tenant's examples as known here now; starts a reload when they are stale. */
+    /** The tenant's examples as known here now, oldest first; starts a reload when they are stale. */
     public List<LabeledExample> examples(String tenant) {
         Tenant known = tenant(tenant);
         refreshIfStale(tenant, known);
-        return List.copyOf(known.examples.values());
+        return known.window.examples(clock.instant());
     }
 
     /** Examples by tier. */
@@ -54,7 +59,7 @@ public final class TenantFeedback {
     }
 
     private Tenant tenant(String tenant) {
-        return tenants.computeIfAbsent(tenant, t -> new Tenant());
+        return tenants.computeIfAbsent(tenant, t -> new Tenant(new FeedbackWindow(retention)));
     }
 
     private void refreshIfStale(String tenant, Tenant known) {
@@ -67,7 +72,7 @@ public final class TenantFeedback {
             return;
         }
         store.load(tenant)
-                .doOnNext(entry -> known.examples.put(entry.requestId(), entry.example()))
+                .doOnNext(entry -> known.window.put(entry.requestId(), entry.at(), entry.example(), clock.instant()))
                 .doFinally(signal -> {
                     known.loadedAt = clock.instant();
                     known.loading.set(false);
@@ -76,8 +81,12 @@ public final class TenantFeedback {
     }
 
     private static final class Tenant {
-        final Map<String, LabeledExample> examples = new ConcurrentHashMap<>();
+        final FeedbackWindow window;
         final AtomicBoolean loading = new AtomicBoolean();
         volatile Instant loadedAt;
+
+        Tenant(FeedbackWindow window) {
+            this.window = window;
+        }
     }
 }

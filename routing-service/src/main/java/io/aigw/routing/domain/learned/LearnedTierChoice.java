@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,12 @@ public final class LearnedTierChoice {
     /** What "good enough" means for a tier with predicted probability {@code p} of a good answer. */
     public enum Rule {
         /** {@code p >= threshold}; when no tier clears it, the highest tier. */
-        PROBABILITY,
+        PROBABILITY {
+            @Override
+            public double bar(double best, double threshold) {
+                return threshold;
+            }
+        },
         /**
          * {@code p >= best - threshold}, where {@code best} is the highest prediction of the plan: the
          * cheapest tier expected to lose at most {@code threshold} of quality against the best one. Ranks
@@ -26,7 +32,15 @@ public final class LearnedTierChoice {
          * on the RouteLLM labels it recovers the quality gap with far fewer strong calls (see
          * docs/benchmarks/routing.md).
          */
-        GAP
+        GAP {
+            @Override
+            public double bar(double best, double threshold) {
+                return best - threshold;
+            }
+        };
+
+        /** The predicted probability a tier needs to be good enough, given the plan's best prediction. */
+        public abstract double bar(double best, double threshold);
     }
 
     /** The strategy name groups configure. */
@@ -49,7 +63,7 @@ public final class LearnedTierChoice {
             throw new IllegalArgumentException("minimum feedback must be positive, was " + minFeedbackPerTier);
         }
         this.minFeedbackPerTier = minFeedbackPerTier;
-        this.rule = java.util.Objects.requireNonNull(rule, "rule");
+        this.rule = Objects.requireNonNull(rule, "rule");
     }
 
     /** True when every tier of the plan has enough feedback; {@code counts} is examples by tier. */
@@ -78,7 +92,7 @@ public final class LearnedTierChoice {
             (candidate.deployment().model().tier() == chosen ? first : rest).add(candidate);
         }
         first.addAll(rest);
-        return new RoutePlan(STRATEGY, first, plan.rejected(), predictions);
+        return new RoutePlan(STRATEGY, first, plan.rejected(), predictions, threshold);
     }
 
     private int chosenTier(RoutePlan plan, Map<Integer, Double> predictions, double threshold) {
@@ -86,7 +100,7 @@ public final class LearnedTierChoice {
                 .mapToDouble(t -> predictions.getOrDefault(t, 0.0))
                 .max()
                 .orElse(0);
-        double bar = rule == Rule.GAP ? best - threshold : threshold;
+        double bar = rule.bar(best, threshold);
         for (PlannedDeployment candidate : plan.candidates()) {
             int tier = candidate.deployment().model().tier();
             if (Optional.ofNullable(predictions.get(tier)).orElse(0.0) >= bar) {
@@ -94,6 +108,28 @@ public final class LearnedTierChoice {
             }
         }
         return tiers(plan).stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /**
+     * The index of the tier chosen among {@code predictions}, cheapest tier first: the same rule as a
+     * plan's, for calibrating on feedback where there is no plan.
+     */
+    public int chosenIndex(double[] predictions, double threshold) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double p : predictions) {
+            best = Math.max(best, p);
+        }
+        double bar = rule.bar(best, threshold);
+        for (int i = 0; i < predictions.length; i++) {
+            if (predictions[i] >= bar) {
+                return i;
+            }
+        }
+        return predictions.length - 1;
+    }
+
+    public Rule rule() {
+        return rule;
     }
 
     private static Collection<Integer> tiers(RoutePlan plan) {

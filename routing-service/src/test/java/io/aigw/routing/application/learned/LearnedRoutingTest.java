@@ -17,7 +17,11 @@ import io.aigw.routing.domain.ProviderType;
 import io.aigw.routing.domain.ResponseFormat;
 import io.aigw.routing.domain.RoutePlan;
 import io.aigw.routing.domain.TierRange;
+import io.aigw.routing.domain.learned.Calibration;
+import io.aigw.routing.domain.learned.FeedbackRetention;
+import io.aigw.routing.domain.learned.LearnedTarget;
 import io.aigw.routing.domain.learned.LearnedTierChoice;
+import io.aigw.routing.domain.learned.ThresholdCalibration;
 import io.aigw.routing.domain.learned.TierPredictor;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -25,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -32,6 +37,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,7 +51,14 @@ class LearnedRoutingTest {
     private static final ModelCatalog CATALOG = new ModelCatalog(
             List.of(P),
             List.of(CHEAP, PREMIUM),
-            List.of(new ModelGroup("smart", "learned", List.of("cheap", "premium"), 0.6)));
+            List.of(
+                    new ModelGroup("smart", "learned", List.of("cheap", "premium"), 0.6, null),
+                    new ModelGroup(
+                            "tuned",
+                            "learned",
+                            List.of("cheap", "premium"),
+                            null,
+                            new LearnedTarget.TopTierShare(0.5))));
     private static final RoutePlan PLAN = new RoutePlan(
             "learned",
             List.of(
@@ -69,17 +82,54 @@ class LearnedRoutingTest {
         }
     };
 
-    private final TenantFeedback feedback = new TenantFeedback(
-            EMPTY, Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(1));
-    private final LearnedRouting routing =
-            new LearnedRouting(CATALOG, EMBEDDER, feedback, new TierPredictor(2, 0), new LearnedTierChoice(2), 0.5);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private final TenantFeedback feedback =
+            new TenantFeedback(EMPTY, CLOCK, Duration.ofMinutes(1), new FeedbackRetention(1_000, Duration.ofDays(30)));
+    private final TierPredictor predictor = new TierPredictor(2, 0);
+    private final LearnedTierChoice choice = new LearnedTierChoice(2);
+    private final List<String> fallbacks = new ArrayList<>();
+    private final LearnedMetrics metrics = new LearnedMetrics() {
+        @Override
+        public void feedback(String result, ScoreKind score) {}
+
+        @Override
+        public void predicted(String group, int tier, Duration took) {}
+
+        @Override
+        public void fellBack(String group, String reason) {
+            fallbacks.add(group + ":" + reason);
+        }
+
+        @Override
+        public void calibrated(String tenant, String group, Calibration calibration) {}
+    };
+    // calibrations run on the calling thread here, so the second request sees the first one's result
+    private final LearnedRouting routing = new LearnedRouting(
+            CATALOG,
+            EMBEDDER,
+            feedback,
+            predictor,
+            choice,
+            new LearnedTarget.TopTierShare(0.3),
+            new ThresholdCalibrator(
+                    new ThresholdCalibration(predictor, choice, 100),
+                    CLOCK,
+                    Duration.ofMinutes(10),
+                    Schedulers.immediate(),
+                    metrics),
+            metrics);
 
     private static ChatCommand command(String tenant, String text) {
+        return command(tenant, "smart", text);
+    }
+
+    private static ChatCommand command(String tenant, String group, String text) {
         ObjectNode body = JsonMapper.builder().build().createObjectNode();
-        body.put("model", "smart");
+        body.put("model", group);
         body.putArray("messages").addObject().put("role", "user").put("content", text);
         ChatRequest request = new ChatRequest(
-                "smart",
+                group,
                 false,
                 false,
                 OptionalInt.empty(),
@@ -90,7 +140,9 @@ class LearnedRoutingTest {
     }
 
     private void give(String tenant, String id, float[] embedding, int tier, double score) {
-        feedback.add(tenant, new FeedbackEntry(id, tier == 1 ? "cheap" : "premium", tier, score, embedding));
+        feedback.add(
+                tenant,
+                new FeedbackEntry(id, tier == 1 ? "cheap" : "premium", tier, score, embedding, 10, CLOCK.instant()));
     }
 
     private static List<String> names(RoutePlan plan) {
@@ -154,6 +206,36 @@ class LearnedRoutingTest {
 
         assertThat(routing.apply(command("globex", "maths: 7*8"), PLAN).strategy())
                 .isEqualTo("cascade");
+    }
+
+    @Test
+    void shouldActAsACascadeUntilTheFirstCalibrationIsInWhenTheGroupHasATarget() {
+        trained("acme");
+
+        // when: the first request starts the calibration, the second one uses it
+        RoutePlan first = routing.apply(command("acme", "tuned", "maths: 7*8"), PLAN);
+        RoutePlan second = routing.apply(command("acme", "tuned", "maths: 7*8"), PLAN);
+
+        // then
+        assertThat(first.strategy()).isEqualTo("cascade");
+        assertThat(fallbacks).containsExactly("tuned:uncalibrated");
+        assertThat(second.strategy()).isEqualTo("learned");
+        assertThat(second.threshold()).isNotNull();
+    }
+
+    @Test
+    void shouldSendOnlyThePromptsTheCheapTierFailsToThePremiumTierWhenCalibratedForHalfOnTop() {
+        // given: half the prompts (maths) are ones the cheap tier fails; the target allows half on top
+        trained("acme");
+        routing.apply(command("acme", "tuned", "warm-up"), PLAN);
+
+        // when
+        RoutePlan maths = routing.apply(command("acme", "tuned", "maths: 7*8"), PLAN);
+        RoutePlan other = routing.apply(command("acme", "tuned", "the capital of France?"), PLAN);
+
+        // then
+        assertThat(names(maths)).containsExactly("premium", "cheap");
+        assertThat(names(other)).containsExactly("cheap", "premium");
     }
 
     @Test

@@ -74,4 +74,26 @@ class TierPredictorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("embedding has 2 dimensions, the prompt's has 3");
     }
+
+    @Test
+    void shouldLowerTheCheaperTierForALongerPromptThanUsualWhenLengthCounts() {
+        // given: both tiers always right, prompts of 10 and 1,000 characters (log-mean 100, sd ln 10)
+        List<LabeledExample> examples = List.of(
+                new LabeledExample(EAST, 1, 1, 10),
+                new LabeledExample(EAST, 1, 1, 1_000),
+                new LabeledExample(EAST, 3, 1, 10),
+                new LabeledExample(EAST, 3, 1, 1_000));
+        TierPredictor predictor = new TierPredictor(2, 0, 0.1);
+
+        // when: a prompt one standard deviation longer than usual, and one as short as the shortest
+        Map<Integer, Double> longer = predictor.predict(EAST, 1_000, examples);
+        Map<Integer, Double> shorter = predictor.predict(EAST, 10, examples);
+
+        // then: the cheap tier moves by the weight, clamped to 1; the top tier does not move
+        assertThat(longer.get(1)).isCloseTo(0.9, within(1e-9));
+        assertThat(longer.get(3)).isEqualTo(1.0);
+        assertThat(shorter.get(1)).isEqualTo(1.0);
+        assertThat(new TierPredictor(2, 0).predict(EAST, 1_000, examples).get(1))
+                .isEqualTo(1.0);
+    }
 }

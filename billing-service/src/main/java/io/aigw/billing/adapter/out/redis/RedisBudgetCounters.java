@@ -92,6 +92,13 @@ public class RedisBudgetCounters implements BudgetCounters {
     }
 
     @Override
+    public Mono<Long> spent(String tenantId, YearMonth month) {
+        return redis.<String, String>opsForHash()
+                .get(keys(tenantId, month).get(0), "spent")
+                .map(Long::parseLong);
+    }
+
+    @Override
     public Mono<Void> initialise(String tenantId, YearMonth month, long spentNanos) {
         return redis.execute(
                         INIT,

@@ -42,6 +42,7 @@ public class FeedbackController {
             @RequestBody(required = false) String text,
             @RequestHeader(name = AigwHeaders.TENANT, required = false) String tenant) {
         return Mono.fromCallable(() -> read(text))
+                .doOnError(InvalidRequest.class, error -> feedback.invalid())
                 .flatMap(body -> feedback.record(tenant == null ? "unknown" : tenant, body.requestId(), body.score())
                         .<ResponseEntity<?>>map(entry -> ResponseEntity.ok()
                                 .contentType(MediaType.APPLICATION_JSON)

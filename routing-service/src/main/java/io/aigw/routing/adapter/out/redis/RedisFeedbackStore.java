@@ -2,10 +2,15 @@ package io.aigw.routing.adapter.out.redis;
 
 import io.aigw.routing.application.learned.FeedbackEntry;
 import io.aigw.routing.application.learned.FeedbackStore;
+import io.aigw.routing.domain.learned.FeedbackRetention;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -14,19 +19,29 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tenant's feedback as one Redis hash ({@code <prefix><tenant>}), a field per request id holding
- * JSON: model, tier, score and the embedding as base64 little-endian float32 (1.5 KB for 384
- * dimensions). A second feedback on the same request replaces the first.
+ * JSON: model, tier, score, when it was given, the prompt's length and the embedding as base64 little-endian float32 (1.5 KB
+ * for 384 dimensions), and a sorted set {@code <prefix><tenant>:at} of the request ids by that time. A
+ * second feedback on the same request replaces the first. Each save applies the {@link
+ * FeedbackRetention} in the same script ({@code redis/save-feedback.lua}): entries older than the
+ * maximum age go, then the oldest beyond the maximum count; both keys expire once the newest entry is
+ * too old.
  */
 public final class RedisFeedbackStore implements FeedbackStore {
+
+    private static final RedisScript<Long> SAVE =
+            RedisScript.of(new ClassPathResource("redis/save-feedback.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
     private final String prefix;
+    private final FeedbackRetention retention;
 
-    public RedisFeedbackStore(ReactiveStringRedisTemplate redis, JsonMapper json, String prefix) {
+    public RedisFeedbackStore(
+            ReactiveStringRedisTemplate redis, JsonMapper json, String prefix, FeedbackRetention retention) {
         this.redis = redis;
         this.json = json;
         this.prefix = prefix;
+        this.retention = retention;
     }
 
     @Override
@@ -35,9 +50,18 @@ public final class RedisFeedbackStore implements FeedbackStore {
         node.put("model", entry.model());
         node.put("tier", entry.tier());
         node.put("score", entry.score());
+        node.put("at", entry.at().toEpochMilli());
+        node.put("chars", entry.promptChars());
         node.put("embedding", encode(entry.embedding()));
-        return redis.<String, String>opsForHash()
-                .put(prefix + tenant, entry.requestId(), json.writeValueAsString(node))
+        return redis.execute(
+                        SAVE,
+                        List.of(prefix + tenant, prefix + tenant + ":at"),
+                        List.of(
+                                entry.requestId(),
+                                json.writeValueAsString(node),
+                                Long.toString(entry.at().toEpochMilli()),
+                                Long.toString(retention.maxAge().toMillis()),
+                                Integer.toString(retention.maxPerTenant())))
                 .then();
     }
 
@@ -50,7 +74,10 @@ public final class RedisFeedbackStore implements FeedbackStore {
                     node.path("model").asString(""),
                     node.path("tier").asInt(),
                     node.path("score").asDouble(),
-                    decode(node.path("embedding").asString("")));
+                    decode(node.path("embedding").asString("")),
+                    node.path("chars").asInt(0),
+                    // an entry without a time is from before the bounds: as old as can be, so it ages out
+                    Instant.ofEpochMilli(node.path("at").asLong(0)));
         });
     }
 

@@ -70,6 +70,8 @@ public final class JdkGatewayChat implements GatewayChat, LearningGateway {
         }
         String requestId = response.headers().firstValue("x-aigw-request-id").orElse("");
         String tierScores = response.headers().firstValue("x-aigw-tier-scores").orElse("");
+        String tierThreshold =
+                response.headers().firstValue("x-aigw-tier-threshold").orElse("");
         String answeredBy = response.headers().firstValue("x-aigw-model").orElse("");
         String escalations = response.headers().firstValue("x-aigw-escalations").orElse("");
         BigDecimal cost = response.headers()
@@ -80,7 +82,8 @@ public final class JdkGatewayChat implements GatewayChat, LearningGateway {
             return new TracedReply(
                     new Reply(response.statusCode(), answeredBy, cost, "", 0, escalations, response.body()),
                     requestId,
-                    tierScores);
+                    tierScores,
+                    tierThreshold);
         }
         JsonNode answer = JSON.readTree(response.body());
         JsonNode choice = answer.path("choices").path(0);
@@ -92,7 +95,7 @@ public final class JdkGatewayChat implements GatewayChat, LearningGateway {
                 answer.path("usage").path("completion_tokens").asInt(0),
                 escalations,
                 choice.path("message").path("content").asString(""));
-        return new TracedReply(reply, requestId, tierScores);
+        return new TracedReply(reply, requestId, tierScores, tierThreshold);
     }
 
     @Override
