@@ -74,6 +74,7 @@ class HostileInputE2EIT {
     private static HostileInputs inputs;
     private static final Map<Surface, Map<Integer, LongAdder>> statuses = new ConcurrentHashMap<>();
     private static final Map<Surface, List<String>> failures = new ConcurrentHashMap<>();
+    private static final Map<Surface, LongAdder> providerSaturated = new ConcurrentHashMap<>();
     private static final AtomicLong sent = new AtomicLong();
 
     @BeforeAll
@@ -184,11 +185,18 @@ class HostileInputE2EIT {
         pool.shutdown();
         System.out.printf(
                 "HostileInputE2EIT: %s: %d cases in %.1f s%n", surface, count, (System.nanoTime() - started) / 1e9);
-        assertThat(failures)
-                .as(
-                        "%d of %d %s cases broke a property (seed %d); the first ones",
-                        failures.size(), count, surface, SEED)
+        List<String> broken = failures.getOrDefault(surface, List.of());
+        long saturated =
+                providerSaturated.getOrDefault(surface, new LongAdder()).sum();
+        System.out.printf(
+                "HostileInputE2EIT: %s: %d answered 503 no_capacity / 504 upstream_timeout (provider saturated)%n",
+                surface, saturated);
+        assertThat(broken)
+                .as("%d of %d %s cases broke a property (seed %d); the first ones", broken.size(), count, surface, SEED)
                 .isEmpty();
+        assertThat(saturated)
+                .as("valid %s cases the simulator could not take (503 no_capacity, 504 upstream_timeout)", surface)
+                .isLessThanOrEqualTo(count / 50);
     }
 
     private static RawHttp.Response send(RawHttp connection, Case hostile) {
@@ -217,11 +225,25 @@ class HostileInputE2EIT {
         }
     }
 
+    private static boolean providerSaturated(int status, RawHttp.Response response) {
+        String text = response.text();
+        return (status == 503 && text.contains("\"code\":\"no_capacity\"") && !text.contains("key service"))
+                || (status == 504 && text.contains("\"code\":\"upstream_timeout\""));
+    }
+
     /** What is wrong with the answer, or null. */
     private static String problem(Case hostile, RawHttp.Response response) {
         int status = response.status();
         if (status == 0) {
             return "no answer";
+        }
+        if (providerSaturated(status, response)) {
+            // a valid request the providers had no room or time for: capacity, not input handling
+            // (the reliability suite's subject); bounded per surface in run(), never a 500 or 502
+            providerSaturated
+                    .computeIfAbsent(hostile.surface(), s -> new LongAdder())
+                    .increment();
+            return null;
         }
         if (status >= 500) {
             return "5xx";
