@@ -28,6 +28,16 @@ public final class Stack implements BeforeAllCallback {
     /** billing's admin credential in these tests; the admin API is reached through the gateway. */
     static final String ADMIN_TOKEN = "e2e-admin-" + java.util.UUID.randomUUID();
 
+    /** The tenant whose own admin token ({@link #TENANT_ADMIN_TOKEN}) billing knows (ADR 0024). */
+    static final String ADMINISTERED_TENANT =
+            "sec-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    /** The admin token confined to {@link #ADMINISTERED_TENANT}; billing is given only its hash. */
+    static final String TENANT_ADMIN_TOKEN = "tenant-admin-" + java.util.UUID.randomUUID();
+
+    /** The key routing sends the simulator: a provider secret that must never reach a log. */
+    static final String PROVIDER_SECRET = "sk-sim-" + java.util.UUID.randomUUID();
+
     /** billing's name in the usage stream's consumer group, the same across restarts. */
     static final String BILLING_CONSUMER = "billing-e2e";
 
@@ -48,6 +58,9 @@ public final class Stack implements BeforeAllCallback {
                 .logDirectory(root.resolve("e2e-tests/target/e2e-logs"))
                 .env(Service.ROUTING, "AIGW_SIMULATOR_TIMEOUT", PROVIDER_TIMEOUT.toSeconds() + "s")
                 .env(Service.BILLING, "AIGW_ADMIN_TOKEN", ADMIN_TOKEN)
+                .env(Service.BILLING, "AIGW_BILLING_TENANTADMINS_0_TENANT", ADMINISTERED_TENANT)
+                .env(Service.BILLING, "AIGW_BILLING_TENANTADMINS_0_TOKENSHA256", sha256(TENANT_ADMIN_TOKEN))
+                .env(Service.ROUTING, "AIGW_SIMULATOR_API_KEY", PROVIDER_SECRET)
                 // a stable consumer name, as a pod's: a restarted billing reads its own pending entries at
                 // once instead of waiting reclaim-idle for them (BillingCrashE2EIT)
                 .env(Service.BILLING, "AIGW_BILLING_CONSUMER", BILLING_CONSUMER)
@@ -55,13 +68,27 @@ public final class Stack implements BeforeAllCallback {
                 // these tests check what the cache answers, not how fast: a busy CI machine must not
                 // turn a semantic hit into a miss by outlasting the production budget
                 .env(Service.ROUTING, "AIGW_ROUTING_CACHE_LOOKUPBUDGET", "3s")
-                .healthTimeout(Duration.ofSeconds(180))
+                // likewise the budget hold (fails open when billing is slow) and the key lookup (503)
+                .env(Service.ROUTING, "AIGW_ROUTING_BUDGET_TIMEOUT", "5s")
+                .env(Service.GATEWAY, "AIGW_GATEWAY_KEYLOOKUPTIMEOUT", "10s")
+                // -Daigw.e2e.healthTimeoutSeconds=600 on a machine busy with other builds
+                .healthTimeout(Duration.ofSeconds(Long.getLong("aigw.e2e.healthTimeoutSeconds", 180)))
                 .build();
         stack = LocalStack.start(spec);
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("aigw-stack", (AutoCloseable) () -> {
             stack.close();
             stack = null;
         });
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static LocalStack get() {

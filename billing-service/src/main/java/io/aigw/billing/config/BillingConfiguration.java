@@ -1,6 +1,7 @@
 package io.aigw.billing.config;
 
 import io.aigw.api.AigwHeaders;
+import io.aigw.billing.adapter.in.web.AdminCredentialWebFilter;
 import io.aigw.billing.adapter.in.web.CredentialWebFilter;
 import io.aigw.billing.adapter.in.web.ProblemWebExceptionHandler;
 import io.aigw.billing.adapter.out.jpa.GatewayKeyRepository;
@@ -21,6 +22,8 @@ import io.aigw.billing.application.TenantService;
 import io.aigw.billing.domain.KeyMaterial;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -110,12 +113,19 @@ public class BillingConfiguration {
 
     @Bean
     @Order(-100)
-    CredentialWebFilter adminCredentialFilter(BillingProperties properties) {
+    AdminCredentialWebFilter adminCredentialFilter(BillingProperties properties) {
         if (properties.adminToken().isBlank()) {
-            log.warn("aigw.billing.admin-token (AIGW_ADMIN_TOKEN) is empty: every /admin/** request will be "
-                    + "refused with 401");
+            log.warn("aigw.billing.admin-token (AIGW_ADMIN_TOKEN) is empty: the operator's /admin/** requests "
+                    + "will be refused with 401");
         }
-        return CredentialWebFilter.admin(properties.adminToken());
+        Map<String, String> tenantAdmins = new HashMap<>();
+        for (BillingProperties.TenantAdmin admin : properties.tenantAdmins()) {
+            if (tenantAdmins.putIfAbsent(admin.tenant(), admin.tokenSha256()) != null) {
+                throw new IllegalStateException("aigw.billing.tenant-admins names tenant '" + admin.tenant()
+                        + "' twice; give each tenant one admin token");
+            }
+        }
+        return new AdminCredentialWebFilter(properties.adminToken(), tenantAdmins);
     }
 
     @Bean

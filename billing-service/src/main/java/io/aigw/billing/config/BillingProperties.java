@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheTtl how long the gateway may cache a resolved key; also how long a revoked key's
  *     tombstone stays in Redis
  * @param usage the usage stream consumer
+ * @param tenantAdmins admin credentials confined to one tenant each (ADR 0024), configured by the
+ *     SHA-256 of the token only
  */
 @Validated
 @ConfigurationProperties("aigw.billing")
@@ -31,7 +33,22 @@ public record BillingProperties(
         @DefaultValue("pro") @NotBlank String demoPlan,
         @DefaultValue("60s") @NotNull Duration keyCacheTtl,
         @DefaultValue @Valid Usage usage,
-        @DefaultValue @Valid Budgets budgets) {
+        @DefaultValue @Valid Budgets budgets,
+        @DefaultValue @Valid java.util.List<TenantAdmin> tenantAdmins) {
+
+    /**
+     * One tenant's own admin credential: {@code Authorization: Bearer <token>} on that tenant's admin
+     * routes only (its record, its keys, its usage report), never another tenant's or the plan
+     * catalog's writes. Only the hash is configured, so the configuration (a Secret) does not hold a
+     * usable credential; make the token a long random one ({@code openssl rand -hex 32}), as a fast
+     * hash protects only a token nobody can guess.
+     *
+     * @param tenant the tenant id the token is confined to
+     * @param tokenSha256 lower-case hex SHA-256 of the token's UTF-8 bytes
+     */
+    public record TenantAdmin(
+            @NotBlank String tenant,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}") String tokenSha256) {}
 
     /**
      * Budget holds and alerts (ADR 0022).
@@ -81,6 +98,7 @@ public record BillingProperties(
     @Override
     public String toString() {
         return "BillingProperties[adminToken=****, demoKey=****, demoTenant=" + demoTenant + ", demoPlan=" + demoPlan
-                + ", keyCacheTtl=" + keyCacheTtl + ", usage=" + usage + ", budgets=" + budgets + "]";
+                + ", keyCacheTtl=" + keyCacheTtl + ", usage=" + usage + ", budgets=" + budgets + ", tenantAdmins="
+                + tenantAdmins.stream().map(TenantAdmin::tenant).toList() + "]";
     }
 }

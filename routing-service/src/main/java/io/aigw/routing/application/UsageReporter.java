@@ -35,7 +35,7 @@ public class UsageReporter {
                 request.requestId(),
                 request.tenant(),
                 request.keyId(),
-                request.requestedModel(),
+                bounded(request.requestedModel()),
                 answered == null ? null : answered.model().name(),
                 answered == null ? null : answered.provider().id(),
                 answered == null ? 0 : answered.model().tier(),
@@ -56,5 +56,21 @@ public class UsageReporter {
                 stamp.outputPerMtok(),
                 null,
                 request.holdId());
+    }
+
+    /**
+     * The longest requested model the ledger keeps (billing's {@code UsageRecord}); a client may send
+     * any string as {@code model}, and one billing refused would dead-letter the whole event.
+     */
+    static final int MAX_REQUESTED_MODEL = 200;
+
+    private static String bounded(String requestedModel) {
+        if (requestedModel == null || requestedModel.length() <= MAX_REQUESTED_MODEL) {
+            return requestedModel;
+        }
+        int end = Character.isHighSurrogate(requestedModel.charAt(MAX_REQUESTED_MODEL - 1))
+                ? MAX_REQUESTED_MODEL - 1
+                : MAX_REQUESTED_MODEL;
+        return requestedModel.substring(0, end);
     }
 }

@@ -156,4 +156,32 @@ class UsageReporterTest {
             assertThat(event.cache()).isEqualTo("bypass");
         });
     }
+
+    @Test
+    void shouldCutAClientsOverlongModelNameToWhatTheLedgerKeepsWhenTheRequestFailed() {
+        String model = "m".repeat(199) + "\uD83D\uDCA5" + "x".repeat(5_000);
+        FinishedRequest request = new FinishedRequest(
+                "req-2",
+                "acme",
+                "key-7",
+                model,
+                null,
+                404,
+                0,
+                List.of(),
+                List.of(),
+                new Usage(0, 0, 0),
+                BigDecimal.ZERO,
+                Duration.ofMillis(3),
+                false,
+                AT,
+                "bypass",
+                BigDecimal.ZERO,
+                null);
+
+        UsageEvent event = new UsageReporter(CATALOG, UsageEvents.NONE).eventOf(request);
+
+        // never more than billing accepts, and never half a surrogate pair
+        assertThat(event.requestedModel()).isEqualTo("m".repeat(199));
+    }
 }

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +42,8 @@ public class AdminReportsController {
      * @param from first UTC day, {@code YYYY-MM-DD}; defaults to the first day of {@code to}'s month
      * @param to last UTC day, inclusive; defaults to today (UTC)
      * @param groupBy comma-separated: tenant, key, model, provider, tier, day
-     * @param tenant only this tenant
+     * @param tenant only this tenant; a tenant's own admin gets its tenant whether it names it or not,
+     *     and 403 for another
      * @param format {@code json} or {@code csv}; wins over {@code Accept}
      */
     @GetMapping("/admin/reports/usage")
@@ -51,8 +53,9 @@ public class AdminReportsController {
             @RequestParam(name = "group_by", required = false) String groupBy,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return Mono.fromCallable(() -> query(from, to, groupBy, tenant))
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
+        return Mono.fromCallable(() -> query(from, to, groupBy, scoped(tenant, caller)))
                 .flatMap(reports::report)
                 .map(report -> {
                     if (wantsCsv(format, accept)) {
@@ -69,6 +72,17 @@ public class AdminReportsController {
                             .contentType(MediaType.APPLICATION_JSON)
                             .body((Object) UsageReportViews.json(report));
                 });
+    }
+
+    private static String scoped(String tenant, AdminCaller caller) {
+        if (caller.tenant().isEmpty()) {
+            return tenant;
+        }
+        String own = caller.tenant().get();
+        if (tenant != null && !tenant.isBlank() && !tenant.equals(own)) {
+            throw new Forbidden("this credential is limited to tenant '" + own + "'");
+        }
+        return own;
     }
 
     private ReportQuery query(String from, String to, String groupBy, String tenant) {

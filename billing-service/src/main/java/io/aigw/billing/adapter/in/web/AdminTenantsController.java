@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,9 +44,13 @@ public class AdminTenantsController {
                         .body(TenantView.of(tenant)));
     }
 
+    /** Every tenant for the operator; a tenant's own admin sees its own tenant only. */
     @GetMapping
-    public Mono<List<TenantView>> list() {
-        return tenants.list().map(all -> all.stream().map(TenantView::of).toList());
+    public Mono<List<TenantView>> list(@RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
+        return tenants.list().map(all -> all.stream()
+                .filter(tenant -> caller.tenant().map(tenant.id()::equals).orElse(true))
+                .map(TenantView::of)
+                .toList());
     }
 
     @GetMapping("/{id}")

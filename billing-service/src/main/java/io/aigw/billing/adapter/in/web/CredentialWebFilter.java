@@ -8,68 +8,41 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Lets requests under one path prefix through only with one shared credential: the admin token as
- * {@code Authorization: Bearer} for {@code /admin/**}, the internal token in {@code
- * x-aigw-internal-token} for {@code /internal/**}. An empty configured credential refuses everyone
- * (fail closed): a billing without an admin token has no admin API rather than an open one.
+ * Lets {@code /internal/**} through only with the internal token in {@code x-aigw-internal-token}
+ * (ADR 0003). An empty configured credential refuses everyone (fail closed). The admin API has its
+ * own door, {@link AdminCredentialWebFilter}.
  */
 public class CredentialWebFilter implements WebFilter {
 
-    private final String pathPrefix;
+    private final String segment;
     private final byte[] credential;
-    private final Extractor extractor;
-    private final String challenge;
+    private final String header;
 
-    /** Reads the presented credential from a request; null when none was presented. */
-    @FunctionalInterface
-    public interface Extractor {
-        String presented(ServerWebExchange exchange);
-    }
-
-    private CredentialWebFilter(String pathPrefix, String credential, Extractor extractor, String challenge) {
-        this.pathPrefix = pathPrefix;
+    private CredentialWebFilter(String segment, String credential, String header) {
+        this.segment = segment;
         this.credential = credential.getBytes(StandardCharsets.UTF_8);
-        this.extractor = extractor;
-        this.challenge = challenge;
+        this.header = header;
     }
 
-    /** {@code /admin/**} with {@code Authorization: Bearer <adminToken>}. */
-    public static CredentialWebFilter admin(String adminToken) {
-        return new CredentialWebFilter(
-                "/admin/",
-                adminToken,
-                exchange -> {
-                    String header = exchange.getRequest().getHeaders().getFirst("Authorization");
-                    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                            ? header.substring(7).strip()
-                            : null;
-                },
-                "Bearer realm=\"aigw-admin\"");
-    }
-
-    /** {@code /internal/**} with {@code x-aigw-internal-token: <internalToken>}. */
+    /** {@code /internal/**} with {@code <header>: <internalToken>}. */
     public static CredentialWebFilter internal(String internalToken, String header) {
-        return new CredentialWebFilter(
-                "/internal/",
-                internalToken,
-                exchange -> exchange.getRequest().getHeaders().getFirst(header),
-                null);
+        return new CredentialWebFilter("internal", internalToken, header);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().value();
-        if (!path.startsWith(pathPrefix) && !path.equals(pathPrefix.substring(0, pathPrefix.length() - 1))) {
+        // the decoded path, as the request mapping matches it: /%69nternal/… is /internal/… too
+        if (!RequestPaths.isUnder(exchange, segment)) {
             return chain.filter(exchange);
         }
-        String presented = extractor.presented(exchange);
+        String presented = exchange.getRequest().getHeaders().getFirst(header);
         if (presented == null || presented.isEmpty()) {
-            return Mono.error(new Unauthenticated("this API needs a credential", challenge));
+            return Mono.error(new Unauthenticated("this API needs a credential", null));
         }
         // constant-time comparison: the credential must not leak through response timing; an empty
         // configured credential never matches because the presented one is not empty
         if (credential.length == 0 || !MessageDigest.isEqual(credential, presented.getBytes(StandardCharsets.UTF_8))) {
-            return Mono.error(new Unauthenticated("the credential is not valid", challenge));
+            return Mono.error(new Unauthenticated("the credential is not valid", null));
         }
         return chain.filter(exchange);
     }

@@ -44,7 +44,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         String path = exchange.getRequest().getPath().value();
         ServerHttpResponse response = exchange.getResponse();
-        if (!(path.startsWith("/admin") || path.startsWith("/internal")) || response.isCommitted()) {
+        boolean api = RequestPaths.isUnder(exchange, "admin") || RequestPaths.isUnder(exchange, "internal");
+        if (!api || response.isCommitted()) {
             return Mono.error(error);
         }
         Problem problem = problem(error, path);
@@ -72,6 +73,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         if (error instanceof Unauthenticated) {
             return ProblemType.UNAUTHORIZED.problem(error.getMessage(), path, null);
+        }
+        if (error instanceof Forbidden) {
+            return ProblemType.FORBIDDEN.problem(error.getMessage(), path, null);
         }
         if (error instanceof ServerWebInputException input) {
             return ProblemType.INVALID_INPUT.problem(inputDetail(input), path, null);

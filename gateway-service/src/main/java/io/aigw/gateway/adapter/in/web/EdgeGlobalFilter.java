@@ -4,6 +4,7 @@ import io.aigw.api.AigwHeaders;
 import io.aigw.api.ErrorKind;
 import io.aigw.gateway.application.GatewayKeys;
 import io.aigw.gateway.domain.BearerToken;
+import io.aigw.gateway.domain.CanonicalPath;
 import io.aigw.gateway.domain.KeyOwner;
 import java.util.UUID;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -58,7 +59,15 @@ public class EdgeGlobalFilter implements GlobalFilter, Ordered {
             return Mono.error(new GatewayRejection(
                     ErrorKind.REQUEST_TOO_LARGE, "The request body is larger than " + maxRequestBytes + " bytes."));
         }
-        if (exchange.getRequest().getPath().value().startsWith("/admin/")) {
+        String path = exchange.getRequest().getPath().value();
+        if (!CanonicalPath.isCanonical(path)) {
+            // a raw-path check below (admin or not) must mean what the services behind will route on
+            return Mono.error(new GatewayRejection(
+                    ErrorKind.INVALID_REQUEST,
+                    "The request path must be plain segments of letters, digits, '.', '_', '~' and '-'; "
+                            + "percent-encoding, ';' parameters, empty and dot segments are refused."));
+        }
+        if (path.startsWith("/admin/")) {
             // the admin API checks its own credential (billing); no gateway key, no tenant
             return chain.filter(forwardAdmin(exchange, requestId));
         }

@@ -5,12 +5,16 @@ import io.aigw.api.ErrorKind;
 import io.aigw.api.OpenAiError;
 import io.aigw.gateway.application.KeysUnavailable;
 import java.net.ConnectException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every failure at the edge with the OpenAI error body: refused keys, oversized bodies,
- * unknown paths, and an internal service that cannot be reached. Runs before Boot's own handler.
+ * unknown paths, and an internal service that cannot be reached. A failure on the admin API ({@code
+ * /admin/**}: a refused path, an oversized body, billing unreachable) is answered as an RFC 9457
+ * problem detail instead, the admin API's dialect (ADR 0006). Runs before Boot's own handler.
  */
 @Order(-2)
 public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
@@ -41,12 +47,38 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         }
         OpenAiError body = toBody(exchange, error);
         response.setStatusCode(HttpStatus.valueOf(statusOf(error)));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         Object requestId = exchange.getAttributes().get(AigwHeaders.REQUEST_ID);
         if (requestId != null) {
             response.getHeaders().set(AigwHeaders.REQUEST_ID, requestId.toString());
         }
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+        byte[] bytes;
+        if (isAdmin(exchange)) {
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            bytes = json.writeValueAsBytes(problem(body, kindOf(error), exchange));
+        } else {
+            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+            bytes = json.writeValueAsBytes(body);
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private static boolean isAdmin(ServerWebExchange exchange) {
+        List<PathContainer.Element> elements =
+                exchange.getRequest().getPath().pathWithinApplication().elements();
+        return elements.size() > 1
+                && elements.get(1) instanceof PathContainer.PathSegment first
+                && first.valueToMatch().equals("admin");
+    }
+
+    /** The same error as billing's problem details: a stable type URN per kind. */
+    private static Map<String, Object> problem(OpenAiError body, ErrorKind kind, ServerWebExchange exchange) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:aigw:gateway:problem:" + kind.code().replace('_', '-'));
+        problem.put("title", HttpStatus.valueOf(kind.status()).getReasonPhrase());
+        problem.put("status", kind.status());
+        problem.put("detail", body.error().message());
+        problem.put("instance", exchange.getRequest().getPath().value());
+        return problem;
     }
 
     private static ErrorKind kindOf(Throwable error) {

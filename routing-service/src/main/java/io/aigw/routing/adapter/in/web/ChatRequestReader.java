@@ -193,8 +193,21 @@ class ChatRequestReader {
         if (node == null || node.isNull()) {
             return;
         }
-        if (!node.isNumber() || node.doubleValue() < min || node.doubleValue() > max) {
+        double value = doubleOf(node);
+        if (!node.isNumber() || !(value >= min && value <= max)) {
             throw new InvalidRequest("'" + field + "' must be a number from " + min + " to " + max + ".", field);
         }
+    }
+
+    /**
+     * A JSON number as a double, never throwing: Jackson 3 refuses {@code doubleValue()} for an integer
+     * or decimal beyond a double's range, which a client can send anywhere. Those become ±infinity
+     * (and any range check then fails them); a non-number is NaN.
+     */
+    static double doubleOf(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return Double.NaN;
+        }
+        return node.isBigInteger() || node.isBigDecimal() ? node.decimalValue().doubleValue() : node.doubleValue();
     }
 }

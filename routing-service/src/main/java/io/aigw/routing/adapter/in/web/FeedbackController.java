@@ -75,8 +75,10 @@ public class FeedbackController {
         double value;
         if (score.isBoolean()) {
             value = score.booleanValue() ? 1 : 0;
-        } else if (score.isNumber() && score.doubleValue() >= 0 && score.doubleValue() <= 1) {
-            value = score.doubleValue();
+        } else if (score.isNumber()
+                && ChatRequestReader.doubleOf(score) >= 0
+                && ChatRequestReader.doubleOf(score) <= 1) {
+            value = ChatRequestReader.doubleOf(score);
         } else {
             throw new InvalidRequest("'score' must be true, false or a number from 0 to 1.", "score");
         }

@@ -51,6 +51,16 @@ final class OpenAiErrors {
         if (error instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.NOT_FOUND) {
             return answer(ErrorKind.NOT_FOUND, "Unknown path.", null);
         }
+        if (error instanceof ResponseStatusException status
+                && status.getStatusCode().value() == 415) {
+            // an unparsable Content-Type arrives as a plain 415, not as UnsupportedMediaTypeStatusException
+            return answer(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type.", null);
+        }
+        if (error instanceof ResponseStatusException status
+                && status.getStatusCode().is4xxClientError()) {
+            // Spring refused the request before a controller ran: the client's fault, never a 500
+            return answer(ErrorKind.INVALID_REQUEST, "The request could not be read.", null);
+        }
         return answer(ErrorKind.INTERNAL, "The gateway failed to process the request.", null);
     }
 

@@ -88,11 +88,12 @@ public class JacksonJsonInspector implements JsonInspector {
                     value.stringValue().codePointCount(0, value.stringValue().length());
             bound(length, schema, "minLength", "maxLength", path, violations);
         } else if (value.isNumber()) {
-            double number = value.doubleValue();
-            if (schema.has("minimum") && number < schema.get("minimum").doubleValue()) {
+            double number = doubleOf(value);
+            // a client's schema may hold anything: a bound that is not a number bounds nothing
+            if (schema.path("minimum").isNumber() && number < doubleOf(schema.get("minimum"))) {
                 violations.add(path + ": below minimum " + schema.get("minimum"));
             }
-            if (schema.has("maximum") && number > schema.get("maximum").doubleValue()) {
+            if (schema.path("maximum").isNumber() && number > doubleOf(schema.get("maximum"))) {
                 violations.add(path + ": above maximum " + schema.get("maximum"));
             }
         }
@@ -150,7 +151,7 @@ public class JacksonJsonInspector implements JsonInspector {
             case "array" -> value.isArray();
             case "string" -> value.isString();
             case "integer" -> value.isIntegralNumber()
-                    || (value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue()));
+                    || (value.isNumber() && doubleOf(value) == Math.rint(doubleOf(value)));
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             case "null" -> value.isNull();
@@ -165,5 +166,17 @@ public class JacksonJsonInspector implements JsonInspector {
             }
         }
         return false;
+    }
+
+    /**
+     * A JSON number as a double, never throwing: Jackson 3 refuses {@code doubleValue()} for an integer
+     * or decimal beyond a double's range, which a client can send anywhere. Those become ±infinity
+     * (and any range check then fails them); a non-number is NaN.
+     */
+    private static double doubleOf(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return Double.NaN;
+        }
+        return node.isBigInteger() || node.isBigDecimal() ? node.decimalValue().doubleValue() : node.doubleValue();
     }
 }

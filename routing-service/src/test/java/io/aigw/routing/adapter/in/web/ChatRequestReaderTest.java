@@ -61,4 +61,17 @@ class ChatRequestReaderTest {
     void shouldRejectAnEmptyBodyWhenNothingWasSent() {
         assertThatThrownBy(() -> reader.read("")).isInstanceOf(InvalidRequest.class);
     }
+
+    /** Jackson 3 refuses doubleValue() beyond a double's range: that must be a 400, never a 500. */
+    @ParameterizedTest
+    @CsvSource({"temperature", "top_p"})
+    void shouldNameTheParameterWhenANumberIsBeyondADoublesRange(String field) {
+        String huge = "9".repeat(400);
+        String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"" + field
+                + "\":" + huge + "}";
+
+        assertThatThrownBy(() -> reader.read(body))
+                .isInstanceOfSatisfying(
+                        InvalidRequest.class, e -> assertThat(e.param()).isEqualTo(field));
+    }
 }
