@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,7 +60,8 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         if (causedBy(error, TimeoutException.class)) {
             return ErrorKind.UPSTREAM_TIMEOUT;
         }
-        if (causedBy(error, ConnectException.class)) {
+        if (causedBy(error, ConnectException.class) || causedBy(error, PrematureCloseException.class)) {
+            // could not connect, or the connection closed before routing answered (a replica died)
             return ErrorKind.UPSTREAM_ERROR;
         }
         if (error instanceof ResponseStatusException status) {
