@@ -108,7 +108,7 @@ public final class ReliabilityStack implements BeforeAllCallback {
             ports.put(service, port);
             spec.port(service, port);
         }
-        mainSpec = routingSettings(spec)
+        StackSpec mainSpec = routingSettings(spec)
                 .internalToken(INTERNAL_TOKEN)
                 .demoKey(DEMO_KEY)
                 .build();
