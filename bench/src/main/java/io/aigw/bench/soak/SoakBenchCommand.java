@@ -57,7 +57,7 @@ public final class SoakBenchCommand {
                 .logDirectory(logs)
                 // the load is about memory over time, not plans: the demo tenant has no limits
                 .env(Service.GATEWAY, "AIGW_DEMO_PLAN", "enterprise")
-                .healthTimeout(Duration.ofSeconds(240))
+                .healthTimeout(Duration.ofSeconds(600))
                 .listener(new StackListener() {
                     @Override
                     public void serviceReady(Service service, Duration sinceStart) {
