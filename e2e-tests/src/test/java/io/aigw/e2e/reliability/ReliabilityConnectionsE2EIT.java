@@ -83,10 +83,11 @@ class ReliabilityConnectionsE2EIT {
                     break;
                 }
             }
+            Duration floodClosed = awaitAllClosed(flood, floodStart);
+            // counted when the gateway closes them, which may be a moment after the client's connect returned
             double refused = Gateway.metric(gatewayUrl, "aigw_gateway_connections_refused_total", "")
                             .orElse(0)
                     - refusedBefore;
-            Duration floodClosed = awaitAllClosed(flood, floodStart);
             long served = awaitServedAgain(load);
             Duration servingAgain = Duration.ofNanos(served - floodStart);
             List<Outcome> outcomes = load.stop();
