@@ -94,9 +94,13 @@ class RoutingReplicasIT {
 
     /** The failing replica listens, and drops each connection without a byte of answer. */
     private static void failingDropsConnections() {
+        failingWith(Fault.EMPTY_RESPONSE);
+    }
+
+    private static void failingWith(Fault fault) {
         failing = new WireMockServer(options().port(FAILING_PORT).bindAddress("127.0.0.1"));
         failing.start();
-        failing.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        failing.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(fault)));
     }
 
     private List<Integer> send(String body) {
@@ -154,5 +158,15 @@ class RoutingReplicasIT {
         assertThat(statuses).containsOnly(200, 502);
         assertThat(statuses.stream().filter(s -> s == 502)).hasSize(dropped.size());
         assertThat(received(healthy)).hasSize(REQUESTS - dropped.size());
+    }
+
+    @Test
+    void shouldSendANonStreamedRequestAgainWhenAReplicaResetsTheConnection() {
+        failingWith(Fault.CONNECTION_RESET_BY_PEER);
+
+        assertThat(send("{\"model\":\"m\"}")).containsOnly(200);
+
+        assertThat(received(failing)).isNotEmpty();
+        assertThat(received(healthy)).hasSize(REQUESTS);
     }
 }

@@ -4,6 +4,7 @@ import io.aigw.api.AigwHeaders;
 import io.aigw.api.ErrorKind;
 import io.aigw.api.OpenAiError;
 import io.aigw.gateway.application.KeysUnavailable;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -60,8 +61,10 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         if (causedBy(error, TimeoutException.class)) {
             return ErrorKind.UPSTREAM_TIMEOUT;
         }
-        if (causedBy(error, ConnectException.class) || causedBy(error, PrematureCloseException.class)) {
-            // could not connect, or the connection closed before routing answered (a replica died)
+        if (causedBy(error, ConnectException.class)
+                || causedBy(error, PrematureCloseException.class)
+                || causedBy(error, IOException.class)) {
+            // could not connect, or the connection closed or was reset before routing answered (a replica died)
             return ErrorKind.UPSTREAM_ERROR;
         }
         if (error instanceof ResponseStatusException status) {

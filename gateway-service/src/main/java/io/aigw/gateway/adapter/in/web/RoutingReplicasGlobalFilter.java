@@ -3,6 +3,7 @@ package io.aigw.gateway.adapter.in.web;
 import io.aigw.gateway.domain.RoutingReplicas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -31,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>the connection could not be opened: the request never left the gateway, so any request,
  *       streamed or not, is sent to another replica;
- *   <li>the connection closed before any response byte came back (the replica died with the request
- *       in flight): a non-streamed request is sent again, with the same request id, so billing's
+ *   <li>the connection closed or was reset before any response byte came back (the replica died with
+ *       the request in flight): a non-streamed request is sent again, with the same request id, so billing's
  *       idempotent ledger still counts it once; a streamed one fails with 502, since the replica may
  *       already have started a provider call whose answer nobody can now resume;
  *   <li>anything after the response started is never retried.
@@ -88,7 +89,9 @@ public class RoutingReplicasGlobalFilter implements GlobalFilter, Ordered {
         byte[] body = cachedBody(exchange);
         return send(exchange, chain, first).onErrorResume(error -> {
             boolean connect = causedBy(error, ConnectException.class);
-            boolean closed = !connect && causedBy(error, PrematureCloseException.class);
+            // closed or reset by the replica before it answered (Netty reports a reset as a plain IOException)
+            boolean closed =
+                    !connect && (causedBy(error, PrematureCloseException.class) || causedBy(error, IOException.class));
             if (!connect && !closed) {
                 return Mono.error(error);
             }
