@@ -178,11 +178,11 @@ class ReliabilityRedisE2EIT {
     }
 
     /**
-     * Waits until the ledger holds a row for every answered request, or stops growing for 5 s (at
-     * most 45 s); the rows found.
+     * Waits until the ledger holds a row for every answered request, or stops growing for 20 s (more
+     * than billing's longest retry back-off; at most 90 s); the rows found.
      */
     static long awaitLedger(List<String> answered) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         long last = -1;
         long unchangedSince = System.nanoTime();
         while (System.nanoTime() < deadline) {

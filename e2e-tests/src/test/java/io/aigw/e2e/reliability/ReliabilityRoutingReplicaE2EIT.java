@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * One of the two routing replicas is killed with SIGKILL under load (answers take about half a
- * second, so many requests are in flight on it). The gateway sends the rest to the other replica;
+ * One of the two routing replicas is killed with SIGKILL under load ({@code auto}, whose cheapest
+ * member answers in about half a second, so many requests are in flight on it). The gateway sends the rest to the other replica;
  * a non-streamed request the dead replica dropped before answering is sent once more, a stream
  * fails cleanly. The replica is then started again and takes requests again.
  */
@@ -44,7 +44,7 @@ class ReliabilityRoutingReplicaE2EIT {
         Load load = Load.start(
                 USERS,
                 n -> new Gateway.Ask(
-                        n % 3 == 0 ? "stream" : "plain", "llama-3-8b", tag + " request " + n, n % 3 == 0, "off"));
+                        n % 3 == 0 ? "stream" : "plain", "auto", tag + " request " + n, n % 3 == 0, "off"));
         ReliabilityProviderFaultsE2EIT.sleepUnderLoad(Duration.ofSeconds(5));
         long killed = System.nanoTime();
         ProcessHandle.of(replica.pid(Service.ROUTING)).orElseThrow().destroyForcibly(); // SIGKILL
