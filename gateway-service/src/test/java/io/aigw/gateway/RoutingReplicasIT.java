@@ -159,14 +159,4 @@ class RoutingReplicasIT {
         assertThat(statuses.stream().filter(s -> s == 502)).hasSize(dropped.size());
         assertThat(received(healthy)).hasSize(REQUESTS - dropped.size());
     }
-
-    @Test
-    void shouldSendANonStreamedRequestAgainWhenAReplicaResetsTheConnection() {
-        failingWith(Fault.CONNECTION_RESET_BY_PEER);
-
-        assertThat(send("{\"model\":\"m\"}")).containsOnly(200);
-
-        assertThat(received(failing)).isNotEmpty();
-        assertThat(received(healthy)).hasSize(REQUESTS);
-    }
 }
