@@ -4,6 +4,7 @@ import io.aigw.bench.cache.CacheBenchCommand;
 import io.aigw.bench.limits.LimitsBenchCommand;
 import io.aigw.bench.routing.RoutingBenchCommand;
 import io.aigw.bench.scaler.ScalerBenchCommand;
+import io.aigw.bench.soak.SoakBenchCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -37,6 +38,9 @@ public final class Bench {
         if (args[0].equals("cache")) {
             return new CacheBenchCommand(out, err).run(rest);
         }
+        if (args[0].equals("soak")) {
+            return new SoakBenchCommand(out, err).run(rest);
+        }
         err.println("bench: unknown benchmark: " + args[0]);
         err.print(usage());
         return 2;
@@ -56,6 +60,9 @@ public final class Bench {
                 + "            services needed. Options: ./aigw bench scaler --help\n"
                 + "  cache     cache latency: exact hits over cache-service's HTTP lookup and the Redis GET alone;\n"
                 + "            semantic lookups (embedding, pgvector HNSW with 100,000 entries, verifier) in process\n"
-                + "            and over HTTP. Needs PostgreSQL with pgvector and Redis. Options: ./aigw bench cache --help\n";
+                + "            and over HTTP. Needs PostgreSQL with pgvector and Redis. Options: ./aigw bench cache --help\n"
+                + "  soak      30 minutes of steady load (streams, cache hits, provider failures, client errors): the\n"
+                + "            slope of heap and RSS per service after warm-up, and error growth. Options:\n"
+                + "            ./aigw bench soak --help\n";
     }
 }

@@ -35,6 +35,11 @@ final class EmbeddedRedis {
     }
 
     static EmbeddedRedis start(int port, Path logFile) {
+        return start(port, logFile, false);
+    }
+
+    /** @param append add to the log (a restart) instead of truncating it */
+    static EmbeddedRedis start(int port, Path logFile, boolean append) {
         Process process;
         try {
             File executable = ExecutableProvider.newJarResourceProvider().get();
@@ -57,7 +62,10 @@ final class EmbeddedRedis {
             process = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                    .redirectOutput(
+                            append
+                                    ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                                    : ProcessBuilder.Redirect.to(logFile.toFile()))
                     .start();
         } catch (IOException e) {
             throw new StackStartException("cannot start the embedded Redis: " + e.getMessage(), e);
@@ -73,6 +81,24 @@ final class EmbeddedRedis {
 
     long pid() {
         return process.pid();
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void stop(Duration grace) {

@@ -178,6 +178,55 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the embedded Redis with SIGKILL, as a crash would; for fault tests. The services keep
+     * running and see their connections drop.
+     *
+     * @throws IllegalStateException when the stack uses an external Redis
+     */
+    public void killRedis() {
+        EmbeddedRedis redis;
+        synchronized (this) {
+            requireOpen();
+            redis = requireEmbeddedRedis();
+        }
+        redis.kill();
+    }
+
+    /**
+     * Starts the embedded Redis again on the same port after {@link #killRedis()}, empty (it keeps
+     * nothing on disk), and returns once it answers {@code PING}; for fault tests.
+     *
+     * @throws IllegalStateException when the stack uses an external Redis or its Redis still runs
+     */
+    public void startRedisAgain() {
+        int port;
+        synchronized (this) {
+            requireOpen();
+            EmbeddedRedis old = requireEmbeddedRedis();
+            if (old.isAlive()) {
+                throw new IllegalStateException("the embedded Redis still runs (pid " + old.pid() + ")");
+            }
+            port = old.port();
+        }
+        EmbeddedRedis redis = EmbeddedRedis.start(port, spec.logDirectory().resolve("redis.log"), true);
+        synchronized (this) {
+            embeddedRedis = redis;
+            if (closed) {
+                redis.stop(spec.stopGrace());
+                requireOpen();
+            }
+        }
+        spec.listener().redisStarted(redisUrl, redis.pid());
+    }
+
+    private EmbeddedRedis requireEmbeddedRedis() {
+        if (embeddedRedis == null) {
+            throw new IllegalStateException("this stack uses an external Redis: " + redisUrl);
+        }
+        return embeddedRedis;
+    }
+
     /** Stops every child in reverse start order, then the embedded Redis. Idempotent. */
     @Override
     public void close() {

@@ -103,12 +103,22 @@ class LocalStackIT {
             assertThat(get(stack.url(Service.ROUTING) + "/actuator/health/readiness"))
                     .contains("UP");
             assertThat(stack.logFile(Service.ROUTING)).content().contains("restarted by the launcher");
+
+            // and so can the embedded Redis, on the same port
+            long redisBefore = stack.redisPid().orElseThrow();
+            stack.killRedis();
+            assertThat(ProcessHandle.of(redisBefore)).isEmpty();
+            assertThat(redisAnswersPing(stack.redisUrl())).isFalse();
+            stack.startRedisAgain();
+            assertThat(stack.redisPid().orElseThrow()).isNotEqualTo(redisBefore);
+            assertThat(redisAnswersPing(stack.redisUrl())).isTrue();
         } finally {
             stack.close();
         }
 
         // then nothing is left, and close is idempotent
-        assertThat(startedPids).hasSize(Service.values().length + 2); // redis, six services, one restart
+        // redis twice, six services, one restart
+        assertThat(startedPids).hasSize(Service.values().length + 3);
         assertThat(startedPids)
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
         stack.close();
@@ -172,6 +182,14 @@ class LocalStackIT {
         }
     }
 
+    private static Socket connectOrNull(URI uri) throws IOException {
+        try {
+            return new Socket(uri.getHost(), uri.getPort());
+        } catch (java.net.ConnectException refused) {
+            return null;
+        }
+    }
+
     private String get(String url) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -179,7 +197,10 @@ class LocalStackIT {
 
     private static boolean redisAnswersPing(String redisUrl) throws IOException {
         URI uri = URI.create(redisUrl);
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = connectOrNull(uri)) {
+            if (socket == null) {
+                return false;
+            }
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();

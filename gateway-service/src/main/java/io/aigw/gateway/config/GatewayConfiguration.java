@@ -2,10 +2,14 @@ package io.aigw.gateway.config;
 
 import io.aigw.gateway.adapter.in.web.EdgeGlobalFilter;
 import io.aigw.gateway.adapter.in.web.OpenAiErrorWebExceptionHandler;
+import io.aigw.gateway.adapter.in.web.RoutingReplicasGlobalFilter;
 import io.aigw.gateway.adapter.out.billing.BillingGatewayKeys;
 import io.aigw.gateway.adapter.out.config.StaticGatewayKeys;
 import io.aigw.gateway.application.FirstKnownGatewayKeys;
 import io.aigw.gateway.application.GatewayKeys;
+import io.aigw.gateway.domain.RoutingReplicas;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +31,14 @@ public class GatewayConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
+    /** The route of the OpenAI-compatible API, spread over the routing replicas. */
+    static final String OPENAI_ROUTE = "openai-api";
+
     @Bean
     RouteLocator routes(RouteLocatorBuilder builder, GatewayProperties properties) {
         return builder.routes()
-                .route("openai-api", r -> r.path("/v1/**").uri(properties.routingUrl()))
+                .route(OPENAI_ROUTE, r -> r.path("/v1/**")
+                        .uri(properties.routingReplicas().get(0)))
                 // billing checks the admin credential itself; the edge only adds a request id
                 .route("admin-api", r -> r.path("/admin/**").uri(properties.billingUrl()))
                 .build();
@@ -62,6 +70,17 @@ public class GatewayConfiguration {
     @Bean
     EdgeGlobalFilter edgeGlobalFilter(GatewayKeys keys, GatewayProperties properties, InternalProperties internal) {
         return new EdgeGlobalFilter(keys, internal.token(), properties.maxRequestSize());
+    }
+
+    @Bean
+    RoutingReplicasGlobalFilter routingReplicasGlobalFilter(
+            GatewayProperties properties, JsonMapper json, MeterRegistry meters) {
+        RoutingReplicas replicas =
+                new RoutingReplicas(properties.routingReplicas(), properties.routingEjectFor(), Clock.systemUTC());
+        if (replicas.size() > 1) {
+            log.info("Spreading /v1/** over {} routing replicas: {}", replicas.size(), replicas.all());
+        }
+        return new RoutingReplicasGlobalFilter(OPENAI_ROUTE, replicas, json, meters);
     }
 
     @Bean

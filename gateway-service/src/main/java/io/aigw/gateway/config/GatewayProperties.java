@@ -3,6 +3,7 @@ package io.aigw.gateway.config;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code AIGW_BILLING_URL})
  * @param keysFromBilling whether keys other than the demo key are resolved by billing (ADR 0023)
  * @param keyLookupTimeout the bound of one key resolution (cache, then billing)
+ * @param routingUrls the routing replicas {@code /v1/**} is spread over ({@code AIGW_ROUTING_URLS},
+ *     comma-separated); empty: {@code routingUrl} alone (ADR 0040)
+ * @param routingEjectFor how long a routing replica that failed to take a request is skipped
  */
 @Validated
 @ConfigurationProperties("aigw.gateway")
@@ -30,11 +34,19 @@ public record GatewayProperties(
         @NotNull @DefaultValue("4MB") DataSize maxRequestSize,
         @NotNull @DefaultValue("http://127.0.0.1:8083") URI billingUrl,
         @DefaultValue("true") boolean keysFromBilling,
-        @NotNull @DefaultValue("1s") java.time.Duration keyLookupTimeout) {
+        @NotNull @DefaultValue("1s") java.time.Duration keyLookupTimeout,
+        @NotNull @DefaultValue List<URI> routingUrls,
+        @NotNull @DefaultValue("5s") java.time.Duration routingEjectFor) {
+
+    /** The routing replicas: {@code routingUrls}, else {@code routingUrl} alone. */
+    public List<URI> routingReplicas() {
+        return routingUrls.isEmpty() ? List.of(routingUrl) : routingUrls;
+    }
 
     @Override
     public String toString() {
-        return "GatewayProperties[routingUrl=" + routingUrl + ", demoKey=****, demoTenant=" + demoTenant
+        return "GatewayProperties[routingUrl=" + routingUrl + ", routingUrls=" + routingUrls
+                + ", demoKey=****, demoTenant=" + demoTenant
                 + ", maxRequestSize=" + maxRequestSize + ", billingUrl=" + billingUrl + ", keysFromBilling="
                 + keysFromBilling + "]";
     }

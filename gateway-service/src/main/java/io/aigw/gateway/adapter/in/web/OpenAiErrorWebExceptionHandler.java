@@ -4,6 +4,7 @@ import io.aigw.api.AigwHeaders;
 import io.aigw.api.ErrorKind;
 import io.aigw.api.OpenAiError;
 import io.aigw.gateway.application.KeysUnavailable;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -91,7 +93,10 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         if (causedBy(error, TimeoutException.class)) {
             return ErrorKind.UPSTREAM_TIMEOUT;
         }
-        if (causedBy(error, ConnectException.class)) {
+        if (causedBy(error, ConnectException.class)
+                || causedBy(error, PrematureCloseException.class)
+                || causedBy(error, IOException.class)) {
+            // could not connect, or the connection closed or was reset before routing answered (a replica died)
             return ErrorKind.UPSTREAM_ERROR;
         }
         if (error instanceof ResponseStatusException status) {

@@ -128,6 +128,9 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
     public void capacityFallback(BooleanSupplier active) {
         Gauge.builder("aigw_provider_limits_fallback", active, a -> a.getAsBoolean() ? 1 : 0)
                 .description("1 while provider limits are counted per replica because Redis is out of reach")
+                // Micrometer holds a gauge's object weakly: a lambda nobody else keeps is collected and
+                // the gauge reads NaN from then on
+                .strongReference(true)
                 .register(registry);
     }
 
