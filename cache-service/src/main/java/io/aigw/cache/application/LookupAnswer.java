@@ -55,7 +55,8 @@ public final class LookupAnswer {
     public LookupResult lookup(TenantId tenant, CacheableRequest request, LookupMode mode) {
         long started = System.nanoTime();
         LookupResult result = exactHit(tenant, request)
-                .orElseGet(() -> mode == LookupMode.ON ? semantic(tenant, request) : LookupResult.Miss.NONE);
+                .orElseGet(() ->
+                        mode == LookupMode.ON && index.enabled() ? semantic(tenant, request) : LookupResult.Miss.NONE);
         metrics.lookup(result.label(), Duration.ofNanos(System.nanoTime() - started));
         savedBy(result).flatMap(CachedAnswer::costUsd).ifPresent(metrics::saved);
         return result;
