@@ -2,6 +2,7 @@ package io.aigw.bench;
 
 import io.aigw.bench.cache.CacheBenchCommand;
 import io.aigw.bench.limits.LimitsBenchCommand;
+import io.aigw.bench.overhead.OverheadBenchCommand;
 import io.aigw.bench.routing.RoutingBenchCommand;
 import io.aigw.bench.scaler.ScalerBenchCommand;
 import java.io.PrintStream;
@@ -37,6 +38,9 @@ public final class Bench {
         if (args[0].equals("cache")) {
             return new CacheBenchCommand(out, err).run(rest);
         }
+        if (args[0].equals("overhead")) {
+            return new OverheadBenchCommand(out, err).run(rest);
+        }
         err.println("bench: unknown benchmark: " + args[0]);
         err.print(usage());
         return 2;
@@ -56,6 +60,10 @@ public final class Bench {
                 + "            services needed. Options: ./aigw bench scaler --help\n"
                 + "  cache     cache latency: exact hits over cache-service's HTTP lookup and the Redis GET alone;\n"
                 + "            semantic lookups (embedding, pgvector HNSW with 100,000 entries, verifier) in process\n"
-                + "            and over HTTP. Needs PostgreSQL with pgvector and Redis. Options: ./aigw bench cache --help\n";
+                + "            and over HTTP. Needs PostgreSQL with pgvector and Redis. Options: ./aigw bench cache --help\n"
+                + "  overhead  what a request pays for the gateway: direct, a plain nginx proxy, Portkey and this\n"
+                + "            gateway (cache miss and exact hit) at 1, 16 and 64 connections, interleaved: req/s,\n"
+                + "            p50/p90/p99, added latency, CPU per request, RSS, stream TTFT. Options: ./aigw bench\n"
+                + "            overhead --help\n";
     }
 }
