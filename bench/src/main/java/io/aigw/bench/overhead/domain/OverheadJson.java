@@ -32,19 +32,19 @@ public final class OverheadJson {
                     ? (ObjectNode) load.get(s.target().key())
                     : load.putObject(s.target().key());
             ObjectNode n = target.putObject(Integer.toString(s.connections()));
-            n.put("requests_per_second", round(s.requestsPerSecond(), 1));
-            n.put("p50_ms", round(s.p50Millis(), 3));
-            n.put("p90_ms", round(s.p90Millis(), 3));
-            n.put("p99_ms", round(s.p99Millis(), 3));
+            put(n, "requests_per_second", s.requestsPerSecond(), 1);
+            put(n, "p50_ms", s.p50Millis(), 3);
+            put(n, "p90_ms", s.p90Millis(), 3);
+            put(n, "p99_ms", s.p99Millis(), 3);
             if (s.target() != Target.DIRECT) {
-                n.put("added_p50_ms", round(s.addedP50Millis(), 3));
-                n.put("added_p99_ms", round(s.addedP99Millis(), 3));
+                put(n, "added_p50_ms", s.addedP50Millis(), 3);
+                put(n, "added_p99_ms", s.addedP99Millis(), 3);
             }
-            n.put("cpu_us_per_request", round(s.cpuMicrosPerRequest(), 1));
+            put(n, "cpu_us_per_request", s.cpuMicrosPerRequest(), 1);
             ObjectNode byProcess = n.putObject("cpu_us_per_request_by_process");
-            s.cpuMicrosPerRequestByProcess().forEach((name, micros) -> byProcess.put(name, round(micros, 1)));
+            s.cpuMicrosPerRequestByProcess().forEach((name, micros) -> put(byProcess, name, micros, 1));
             ObjectNode rss = n.putObject("max_rss_mib");
-            s.maxRssMib().forEach((name, mib) -> rss.put(name, round(mib, 1)));
+            s.maxRssMib().forEach((name, mib) -> put(rss, name, mib, 1));
             n.put("requests", s.requests());
             n.put("errors", s.errors());
         }
@@ -54,13 +54,13 @@ public final class OverheadJson {
                     ? (ObjectNode) streams.get(s.target().key())
                     : streams.putObject(s.target().key());
             ObjectNode n = target.putObject(Integer.toString(s.connections()));
-            n.put("ttft_p50_ms", round(s.ttftP50Millis(), 3));
-            n.put("ttft_p99_ms", round(s.ttftP99Millis(), 3));
-            n.put("total_p50_ms", round(s.totalP50Millis(), 3));
+            put(n, "ttft_p50_ms", s.ttftP50Millis(), 3);
+            put(n, "ttft_p99_ms", s.ttftP99Millis(), 3);
+            put(n, "total_p50_ms", s.totalP50Millis(), 3);
             if (s.target() != Target.DIRECT) {
-                n.put("added_ttft_p50_ms", round(s.addedTtftP50Millis(), 3));
-                n.put("added_ttft_p99_ms", round(s.addedTtftP99Millis(), 3));
-                n.put("added_total_p50_ms", round(s.addedTotalP50Millis(), 3));
+                put(n, "added_ttft_p50_ms", s.addedTtftP50Millis(), 3);
+                put(n, "added_ttft_p99_ms", s.addedTtftP99Millis(), 3);
+                put(n, "added_total_p50_ms", s.addedTotalP50Millis(), 3);
             }
             n.put("streams", s.streams());
             n.put("errors", s.errors());
@@ -78,11 +78,13 @@ public final class OverheadJson {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    private static double round(double value, int digits) {
+    /** A figure rounded to {@code digits}; {@code null} when it was not measured (NaN). */
+    private static void put(ObjectNode node, String name, double value, int digits) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return -1;
+            node.putNull(name);
+            return;
         }
         double scale = Math.pow(10, digits);
-        return Math.round(value * scale) / scale;
+        node.put(name, Math.round(value * scale) / scale);
     }
 }

@@ -208,7 +208,13 @@ public final class OverheadMarkdown {
         return fmt("%d min %02d s", d.toMinutes(), d.toSecondsPart());
     }
 
+    /** Formats figures; a figure that was not measured (NaN) shows as "–". */
     private static String fmt(String format, Object... args) {
+        for (Object arg : args) {
+            if (arg instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                return "–";
+            }
+        }
         return String.format(Locale.ROOT, format, args);
     }
 }
