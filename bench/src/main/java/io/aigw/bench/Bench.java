@@ -2,6 +2,7 @@ package io.aigw.bench;
 
 import io.aigw.bench.cache.CacheBenchCommand;
 import io.aigw.bench.limits.LimitsBenchCommand;
+import io.aigw.bench.overhead.OverheadBenchCommand;
 import io.aigw.bench.routing.RoutingBenchCommand;
 import io.aigw.bench.scaler.ScalerBenchCommand;
 import io.aigw.bench.soak.SoakBenchCommand;
@@ -41,6 +42,9 @@ public final class Bench {
         if (args[0].equals("soak")) {
             return new SoakBenchCommand(out, err).run(rest);
         }
+        if (args[0].equals("overhead")) {
+            return new OverheadBenchCommand(out, err).run(rest);
+        }
         err.println("bench: unknown benchmark: " + args[0]);
         err.print(usage());
         return 2;
@@ -63,6 +67,10 @@ public final class Bench {
                 + "            and over HTTP. Needs PostgreSQL with pgvector and Redis. Options: ./aigw bench cache --help\n"
                 + "  soak      30 minutes of steady load (streams, cache hits, provider failures, client errors): the\n"
                 + "            slope of heap and RSS per service after warm-up, and error growth. Options:\n"
-                + "            ./aigw bench soak --help\n";
+                + "            ./aigw bench soak --help\n"
+                + "  overhead  what a request pays for the gateway: direct, a plain nginx proxy, Portkey and this\n"
+                + "            gateway (cache miss and exact hit) at 1, 16 and 64 connections, interleaved: req/s,\n"
+                + "            p50/p90/p99, added latency, CPU per request, RSS, stream TTFT. Options: ./aigw bench\n"
+                + "            overhead --help\n";
     }
 }

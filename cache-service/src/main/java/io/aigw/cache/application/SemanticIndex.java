@@ -30,6 +30,11 @@ public interface SemanticIndex {
     /** Entries of all tenants, for the {@code aigw_cache_entries} gauge. */
     long countAll();
 
-    /** The technology, for logs, health and stats: {@code pgvector} or {@code in-memory}. */
+    /** The technology, for logs, health and stats: {@code pgvector}, {@code in-memory} or {@code none}. */
     String kind();
+
+    /** Whether entries are kept and searched at all; when not, callers skip the embedding too. */
+    default boolean enabled() {
+        return true;
+    }
 }

@@ -80,7 +80,7 @@ public final class StoreAnswer {
             log.warn("exact cache store failed: {}", e.toString());
             metrics.backendError("redis", "store");
         }
-        if (request.lastUserText().isPresent()) {
+        if (index.enabled() && request.lastUserText().isPresent()) {
             String prompt = request.lastUserText().get();
             try {
                 float[] embedding = embedder.embed(prompt);

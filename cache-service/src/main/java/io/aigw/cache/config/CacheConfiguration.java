@@ -74,7 +74,21 @@ class CacheConfiguration {
     }
 
     @Bean
-    TextEmbedder textEmbedder() {
+    TextEmbedder textEmbedder(CacheProperties properties) {
+        if (!properties.semantic().enabled()) {
+            // never called without a semantic index; not loading the model saves ~90 MB of heap
+            return new TextEmbedder() {
+                @Override
+                public float[] embed(String text) {
+                    throw new IllegalStateException("the semantic layer is off (aigw.cache.semantic.enabled=false)");
+                }
+
+                @Override
+                public int dimensions() {
+                    return 0;
+                }
+            };
+        }
         MiniLmTextEmbedder embedder = new MiniLmTextEmbedder();
         embedder.embed("warm-up"); // loads the ONNX runtime now rather than on the first lookup
         return embedder;

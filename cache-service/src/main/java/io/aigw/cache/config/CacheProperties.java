@@ -38,6 +38,8 @@ public record CacheProperties(
     }
 
     /**
+     * @param enabled the semantic layer at all; off, requests are cached exactly only, nothing is
+     *     embedded (no embedding CPU per store, no model in memory) and no index is opened
      * @param threshold least cosine similarity of a candidate before it is verified
      * @param candidates how many nearest entries are verified, best first
      * @param verify the same-question check; turn off only to measure similarity alone
@@ -45,6 +47,7 @@ public record CacheProperties(
      * @param postgres the pgvector index; without a URL the in-process index is used
      */
     public record Semantic(
+            @DefaultValue("true") boolean enabled,
             @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.75") double threshold,
             @Min(1) @Max(20) @DefaultValue("3") int candidates,
             @DefaultValue("true") boolean verify,

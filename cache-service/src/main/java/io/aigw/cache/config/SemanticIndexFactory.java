@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.aigw.cache.adapter.out.memory.InMemorySemanticIndex;
 import io.aigw.cache.adapter.out.pgvector.PgvectorSemanticIndex;
+import io.aigw.cache.application.NoSemanticIndex;
 import io.aigw.cache.application.SemanticIndex;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -24,6 +25,10 @@ public final class SemanticIndexFactory {
     private SemanticIndexFactory() {}
 
     public static Choice choose(CacheProperties.Semantic settings) {
+        if (!settings.enabled()) {
+            log.info("Semantic index: none (aigw.cache.semantic.enabled=false); requests are cached exactly only");
+            return new Choice(new NoSemanticIndex(), "semantic layer off", null);
+        }
         CacheProperties.Postgres postgres = settings.postgres();
         if (!postgres.configured()) {
             log.warn("Semantic index: in-memory (no AIGW_POSTGRES_URL / aigw.cache.semantic.postgres.url); entries are"

@@ -57,7 +57,7 @@ public final class SemanticCacheEvaluation {
         CacheProperties.Postgres postgres = new CacheProperties.Postgres(
                 options.getOrDefault("postgres", ""), "", "", 100, Duration.ofSeconds(5), 2, Duration.ofMinutes(10));
         SemanticIndexFactory.Choice choice = SemanticIndexFactory.choose(
-                new CacheProperties.Semantic(threshold, candidates, true, 100_000, postgres));
+                new CacheProperties.Semantic(true, threshold, candidates, true, 100_000, postgres));
         try {
             long started = System.nanoTime();
             List<PairOutcome> outcomes = run(pairs, choice.index(), threshold, candidates);

@@ -94,7 +94,7 @@ public final class SemanticLookupLatency {
         CacheProperties.Postgres postgres =
                 new CacheProperties.Postgres(url, "", "", EF_SEARCH, Duration.ofSeconds(30), 4, Duration.ofMinutes(10));
         SemanticIndexFactory.Choice choice = SemanticIndexFactory.choose(
-                new CacheProperties.Semantic(THRESHOLD, CANDIDATES, true, 100_000, postgres));
+                new CacheProperties.Semantic(true, THRESHOLD, CANDIDATES, true, 100_000, postgres));
         if (choice.dataSource() == null) {
             throw new IllegalStateException("pgvector is not usable: " + choice.reason());
         }

@@ -16,7 +16,12 @@ public enum Tokenizer {
                 || name.startsWith("gpt-4.1")
                 || name.startsWith("gpt-5")
                 || name.startsWith("chatgpt-4o")
-                || name.matches("^o\\d.*");
+                || isOSeries(name);
         return o200k ? O200K : CL100K;
+    }
+
+    /** {@code o1}, {@code o3-mini}, …: checked by hand, since this runs per deployment of every request. */
+    private static boolean isOSeries(String name) {
+        return name.length() > 1 && name.charAt(0) == 'o' && Character.isDigit(name.charAt(1));
     }
 }

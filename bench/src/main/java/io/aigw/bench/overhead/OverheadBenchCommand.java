@@ -1,0 +1,303 @@
+package io.aigw.bench.overhead;
+
+import io.aigw.bench.BenchCommandLine;
+import io.aigw.bench.overhead.adapter.out.http.BenchClients;
+import io.aigw.bench.overhead.adapter.out.http.StreamProbe;
+import io.aigw.bench.overhead.adapter.out.proc.ProcStats;
+import io.aigw.bench.overhead.adapter.out.process.BenchTools;
+import io.aigw.bench.overhead.adapter.out.process.ToolProcess;
+import io.aigw.bench.overhead.adapter.out.wrk.WrkLoad;
+import io.aigw.bench.overhead.application.Endpoint;
+import io.aigw.bench.overhead.application.InterleavedRounds;
+import io.aigw.bench.overhead.domain.LoadRun;
+import io.aigw.bench.overhead.domain.LoadSummary;
+import io.aigw.bench.overhead.domain.OverheadJson;
+import io.aigw.bench.overhead.domain.OverheadMarkdown;
+import io.aigw.bench.overhead.domain.OverheadReport;
+import io.aigw.bench.overhead.domain.StreamRun;
+import io.aigw.bench.overhead.domain.StreamSummary;
+import io.aigw.bench.overhead.domain.Target;
+import io.aigw.launcher.LocalStack;
+import io.aigw.launcher.Service;
+import io.aigw.launcher.StackListener;
+import io.aigw.launcher.StackSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code ./aigw bench overhead}: what a request pays for going through a gateway. Starts, on free
+ * loopback ports, a fixed-answer nginx (the upstream), a plain nginx proxy in front of it, the Portkey
+ * gateway from npm, and this gateway as deployed — gateway, routing, cache, billing, Redis — with a
+ * tenant key from billing, tenant limits, provider reservations, budget holds, the exact cache and
+ * usage events all on; then drives every target interleaved (see {@link InterleavedRounds}) and
+ * writes {@code overhead.md} and {@code overhead.json}. Stops everything it started, by PID.
+ */
+public final class OverheadBenchCommand {
+
+    /** The model the load runs ask for; routing maps it to the fixed-answer upstream. */
+    static final String MODEL = "bench-fast";
+    /** The model the stream runs ask for; routing maps it to the simulator. */
+    static final String STREAM_MODEL = "bench-stream";
+
+    static final int STREAM_TOKENS = 32;
+    static final Duration STREAM_TOKEN_DELAY = Duration.ofMillis(1);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public OverheadBenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        return BenchCommandLine.run(args, OverheadBenchOptions.HELP, OverheadBenchOptions::parse, this::run, out, err);
+    }
+
+    private int run(OverheadBenchOptions options) throws IOException {
+        if (!ProcStats.available()) {
+            throw new IllegalStateException("this benchmark reads CPU and RSS from /proc: it runs on Linux only");
+        }
+        long started = System.nanoTime();
+        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        OverheadReport.MachineLoad loadBefore = loadAverage();
+        Path runDir = options.root().resolve("bench/target/overhead-run");
+        Files.createDirectories(runDir);
+        BenchTools tools = BenchTools.fromEnvironment(options.env(), runDir);
+        int upstreamPort = BenchTools.freePort();
+        String adminToken = UUID.randomUUID().toString();
+        Map<String, Duration> startUp = new LinkedHashMap<>();
+        out.println("bench: starting the fixed-answer nginx upstream, the stack (gateway, routing, cache, billing,"
+                + " simulator, Redis), the nginx proxy and Portkey; logs in " + runDir);
+        try (ToolProcess upstream = tools.startUpstream(upstreamPort);
+                LocalStack stack = LocalStack.start(stackSpec(options, runDir, upstreamPort, adminToken, startUp));
+                ToolProcess proxy = startProxy(tools, options, upstreamPort, stack);
+                ToolProcess portkey = options.runs(Target.PORTKEY) ? tools.startPortkey(BenchTools.freePort()) : null) {
+            BenchClients clients = new BenchClients();
+            String key = clients.createTenantKey(stack.url(Service.BILLING), adminToken);
+            clients.streamProfile(stack.url(Service.SIMULATOR), STREAM_MODEL, STREAM_TOKENS, STREAM_TOKEN_DELAY);
+            Endpoints endpoints = new Endpoints(stack, upstream, proxy, portkey, upstreamPort, key);
+            List<Endpoint> load = endpoints.load(options);
+            List<Endpoint> streams = endpoints.streams(options);
+            check(clients, load);
+            primeHit(clients, load);
+
+            InterleavedRounds rounds =
+                    new InterleavedRounds(new WrkLoad(tools.wrk(), tools.wrkScript()), new StreamProbe(), out);
+            rounds.warmUp(load, options.warmUp());
+            List<LoadRun> loadRuns = rounds.load(load, options.connections(), options.rounds(), options.duration());
+            List<StreamRun> streamRuns = options.streams()
+                    ? rounds.streams(streams, options.streamConnections(), options.rounds(), options.streamDuration())
+                    : List.of();
+
+            OverheadReport report = new OverheadReport(
+                    date,
+                    options.commandLine(),
+                    machine(),
+                    loadBefore,
+                    loadAverage(),
+                    endpoints.setup(),
+                    options.rounds(),
+                    options.duration().toMillis() / 1000.0,
+                    options.streamDuration().toMillis() / 1000.0,
+                    LoadSummary.of(loadRuns),
+                    StreamSummary.of(streamRuns),
+                    startUp,
+                    Map.of(
+                            "all services",
+                            String.join(" ", stack.spec().javaOpts()),
+                            "cache-service (its own floor, after the common options)",
+                            String.join(" ", Service.CACHE.ownJavaOpts())),
+                    Duration.ofNanos(System.nanoTime() - started));
+            write(options, report);
+        }
+        return 0;
+    }
+
+    private StackSpec stackSpec(
+            OverheadBenchOptions options,
+            Path runDir,
+            int upstreamPort,
+            String adminToken,
+            Map<String, Duration> startUp) {
+        return StackSpec.builder(options.root())
+                .services(Service.SIMULATOR, Service.CACHE, Service.BILLING, Service.ROUTING, Service.GATEWAY)
+                .randomFreePorts()
+                .embeddedRedis()
+                .logDirectory(runDir.resolve("logs"))
+                .jarSnapshotDirectory(runDir.resolve("jars"))
+                // a shared machine may be busy: start-up is reported, not bounded tightly
+                .healthTimeout(Duration.ofMinutes(10))
+                .env(Service.BILLING, "AIGW_ADMIN_TOKEN", adminToken)
+                .env(
+                        Service.BILLING,
+                        "AIGW_DATA_DIR",
+                        runDir.resolve("billing-data-" + System.currentTimeMillis())
+                                .toString())
+                // a deployment without the semantic layer: its embedding (3–9 ms of CPU per text, see
+                // cache.md) would measure the embedder, not the gateway's own path
+                .env(Service.CACHE, "AIGW_CACHE_SEMANTIC_ENABLED", "false")
+                .args(Service.ROUTING, catalog(upstreamPort))
+                .listener(new StackListener() {
+                    @Override
+                    public void serviceReady(Service service, Duration sinceStart) {
+                        startUp.put(service.moduleName(), sinceStart);
+                        out.printf("bench: %s ready after %.1f s%n", service.moduleName(), sinceStart.toMillis() / 1e3);
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Routing's catalog for the run, replacing the shipped one: the fixed-answer upstream and the
+     * simulator as two OpenAI-compatible providers, with RPM/TPM limits far above the load, so every
+     * request reserves and settles capacity in Redis as in a deployment but none is refused.
+     */
+    static String[] catalog(int upstreamPort) {
+        List<String> args = new ArrayList<>();
+        provider(args, 0, "bench-upstream", "http://127.0.0.1:" + upstreamPort + "/v1");
+        provider(args, 1, "bench-simulator", "${AIGW_SIMULATOR_URL}/v1");
+        model(args, 0, MODEL, "bench-upstream");
+        model(args, 1, STREAM_MODEL, "bench-simulator");
+        args.add("--aigw.groups[0].name=bench");
+        args.add("--aigw.groups[0].strategy=cheapest");
+        args.add("--aigw.groups[0].members[0]=" + MODEL);
+        return args.toArray(String[]::new);
+    }
+
+    private static void provider(List<String> args, int i, String id, String baseUrl) {
+        String p = "--aigw.providers[" + i + "].";
+        args.add(p + "id=" + id);
+        args.add(p + "type=openai-compatible");
+        args.add(p + "base-url=" + baseUrl);
+        args.add(p + "timeout=30s");
+    }
+
+    private static void model(List<String> args, int i, String name, String provider) {
+        String m = "--aigw.models[" + i + "].";
+        args.add(m + "name=" + name);
+        args.add(m + "provider=" + provider);
+        args.add(m + "upstream-model=" + name);
+        args.add(m + "tier=1");
+        args.add(m + "price.input-per-mtok=0.15");
+        args.add(m + "price.output-per-mtok=0.60");
+        args.add(m + "context-window=128000");
+        args.add(m + "capabilities[0]=stream");
+        args.add(m + "limits.rpm=100000000");
+        args.add(m + "limits.tpm=100000000000");
+    }
+
+    private static ToolProcess startProxy(
+            BenchTools tools, OverheadBenchOptions options, int upstreamPort, LocalStack stack) {
+        return tools.startProxy(
+                BenchTools.freePort(), upstreamPort, BenchTools.freePort(), stack.port(Service.SIMULATOR));
+    }
+
+    /**
+     * One good answer from every target: a set-up mistake fails here, not as a table of errors. Cold
+     * services may time out their first internal calls (a key lookup has a 1 s budget), so each target
+     * gets a few tries.
+     */
+    private void check(BenchClients clients, List<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            HttpResponse<String> response = null;
+            for (int attempt = 0; attempt < 30; attempt++) {
+                response = clients.chat(
+                        endpoint.baseUrl(), endpoint.model(), "check " + UUID.randomUUID(), endpoint.headers());
+                if (response.statusCode() == 200) {
+                    break;
+                }
+                sleep(1000);
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        endpoint.target().key() + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    /** Sends the hit path's fixed prompt until the cache answers it (the store is asynchronous). */
+    private void primeHit(BenchClients clients, List<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.target() != Target.AIGW_HIT) {
+                continue;
+            }
+            for (int attempt = 0; attempt < 50; attempt++) {
+                HttpResponse<String> response = clients.chat(
+                        endpoint.baseUrl(),
+                        endpoint.model(),
+                        "Say one short sentence about the sea.",
+                        endpoint.headers());
+                if (response.headers().firstValue("x-aigw-cache").orElse("").equals("hit-exact")) {
+                    return;
+                }
+                sleep(100);
+            }
+            throw new IllegalStateException(
+                    "the exact cache never answered the fixed prompt (x-aigw-cache: hit-exact)");
+        }
+    }
+
+    private void write(OverheadBenchOptions options, OverheadReport report) throws IOException {
+        Files.createDirectories(options.out());
+        Path markdown = options.out().resolve("overhead.md");
+        Path json = options.out().resolve("overhead.json");
+        String kept = Files.isRegularFile(markdown)
+                ? OverheadMarkdown.keptPart(Files.readString(markdown, StandardCharsets.UTF_8))
+                : "";
+        String rendered = OverheadMarkdown.render(report, kept);
+        Files.writeString(markdown, rendered, StandardCharsets.UTF_8);
+        Files.writeString(json, OverheadJson.render(report), StandardCharsets.UTF_8);
+        out.println();
+        rendered.lines()
+                .takeWhile(line -> !line.equals(OverheadMarkdown.KEPT_MARKER))
+                .filter(line -> line.startsWith("|") || line.startsWith("#"))
+                .forEach(out::println);
+        out.println("bench: wrote " + markdown + " and " + json);
+    }
+
+    static OverheadReport.MachineLoad loadAverage() {
+        try {
+            return OverheadReport.MachineLoad.parse(Files.readString(Path.of("/proc/loadavg")));
+        } catch (IOException | RuntimeException e) {
+            return OverheadReport.MachineLoad.parse("");
+        }
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse(cpu);
+        } catch (IOException e) {
+            // keep "unknown CPU"
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

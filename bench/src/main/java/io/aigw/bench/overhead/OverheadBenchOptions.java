@@ -1,0 +1,187 @@
+package io.aigw.bench.overhead;
+
+import io.aigw.bench.overhead.domain.Target;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@code ./aigw bench overhead}.
+ *
+ * @param root the project root (where the service jars are built)
+ * @param rounds interleaved rounds
+ * @param duration the length of each measured load run
+ * @param warmUp the unmeasured load on every JVM-or-Node target before the rounds
+ * @param connections the connection counts of the load runs
+ * @param streamDuration the length of each measured streaming run; zero skips the streams
+ * @param streamConnections the concurrencies of the streaming runs
+ * @param targets the targets ({@link Target#DIRECT} always runs: it is the baseline)
+ * @param env the environment (the tools' paths from scripts/ensure-bench-tools.sh)
+ * @param out where overhead.md and overhead.json go
+ * @param userArgs the arguments as typed (without {@code --root}), for the report's command line
+ */
+record OverheadBenchOptions(
+        Path root,
+        int rounds,
+        Duration duration,
+        Duration warmUp,
+        List<Integer> connections,
+        Duration streamDuration,
+        List<Integer> streamConnections,
+        List<Target> targets,
+        Map<String, String> env,
+        Path out,
+        List<String> userArgs) {
+
+    static final String HELP = "usage: ./aigw bench overhead [options]\n\n"
+            + "  --rounds N               interleaved rounds (default 3); figures are the medians over rounds\n"
+            + "  --duration 6s            each measured load run (default 6s)\n"
+            + "  --warm-up 10s            one pass of unmeasured load on each gateway before the rounds; passes\n"
+            + "                           repeat until req/s settles, at most 4 (default 10s)\n"
+            + "  --connections 1,16,64    connection counts of the load runs (default 1,16,64)\n"
+            + "  --stream-duration 3s     each measured streaming run; 0s skips streams (default 3s)\n"
+            + "  --stream-connections 1,16,64  concurrent streams (default 1,16,64)\n"
+            + "  --targets LIST           of direct,nginx-proxy,portkey,aigw-miss,aigw-hit (default all;\n"
+            + "                           direct always runs, it is the baseline)\n"
+            + "  --out DIR                where overhead.md and overhead.json go (default docs/benchmarks; any\n"
+            + "                           non-default option writes to bench/target/benchmarks unless --out is given)\n"
+            + "  --root DIR               project root (default: the current directory)\n\n"
+            + "Whole run with the defaults: about 10 minutes (start-up, warm-up, 45 load and 36 stream runs).\n";
+
+    static OverheadBenchOptions parse(String[] args, Map<String, String> env, Path cwd) {
+        Path root = cwd;
+        int rounds = 3;
+        Duration duration = Duration.ofSeconds(6);
+        Duration warmUp = Duration.ofSeconds(10);
+        List<Integer> connections = List.of(1, 16, 64);
+        Duration streamDuration = Duration.ofSeconds(3);
+        List<Integer> streamConnections = List.of(1, 16, 64);
+        List<Target> targets = List.of(Target.values());
+        Path out = null;
+        boolean nonDefault = false;
+        List<String> userArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(
+                        name.startsWith("--") ? name + " needs a value" : "unknown: " + name);
+            }
+            String value = args[++i];
+            if (!name.equals("--root")) {
+                userArgs.add(name);
+                userArgs.add(value);
+            }
+            if (!name.equals("--root") && !name.equals("--out")) {
+                nonDefault = true;
+            }
+            switch (name) {
+                case "--root" -> root = Path.of(value);
+                case "--rounds" -> rounds = positive(name, value);
+                case "--duration" -> duration = duration(name, value, false);
+                case "--warm-up" -> warmUp = duration(name, value, true);
+                case "--connections" -> connections = counts(name, value);
+                case "--stream-duration" -> streamDuration = duration(name, value, true);
+                case "--stream-connections" -> streamConnections = counts(name, value);
+                case "--targets" -> targets = targets(value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option: " + name);
+            }
+        }
+        root = root.toAbsolutePath().normalize();
+        if (out == null) {
+            out = nonDefault ? root.resolve("bench/target/benchmarks") : root.resolve("docs/benchmarks");
+        }
+        return new OverheadBenchOptions(
+                root,
+                rounds,
+                duration,
+                warmUp,
+                connections,
+                streamDuration,
+                streamConnections,
+                targets,
+                Map.copyOf(env),
+                root.resolve(out).normalize(),
+                List.copyOf(userArgs));
+    }
+
+    boolean runs(Target target) {
+        return targets.contains(target);
+    }
+
+    boolean streams() {
+        return !streamDuration.isZero() && !streamConnections.isEmpty();
+    }
+
+    String commandLine() {
+        return userArgs.isEmpty() ? "./aigw bench overhead" : "./aigw bench overhead " + String.join(" ", userArgs);
+    }
+
+    private static List<Target> targets(String value) {
+        List<Target> targets = new ArrayList<>(List.of(Target.DIRECT));
+        for (String key : value.split(",")) {
+            Target target;
+            try {
+                target = Target.ofKey(key.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--targets: " + e.getMessage());
+            }
+            if (!targets.contains(target)) {
+                targets.add(target);
+            }
+        }
+        return targets.stream().sorted().toList();
+    }
+
+    private static List<Integer> counts(String name, String value) {
+        List<Integer> counts = new ArrayList<>();
+        for (String part : value.split(",")) {
+            int count = positive(name, part.strip());
+            if (count > 1024) {
+                throw new IllegalArgumentException(name + " must be at most 1024, was " + count);
+            }
+            if (!counts.contains(count)) {
+                counts.add(count);
+            }
+        }
+        return counts.stream().sorted().toList();
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was " + value);
+        }
+    }
+
+    /** {@code 500ms}, {@code 6s}, {@code 2m}. */
+    static Duration duration(String name, String value, boolean zeroAllowed) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        Duration parsed;
+        try {
+            if (v.endsWith("ms")) {
+                parsed = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            } else if (v.endsWith("s")) {
+                parsed = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+            } else if (v.endsWith("m")) {
+                parsed = Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+            } else {
+                throw new NumberFormatException(v);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must look like 500ms, 6s or 2m, was " + value);
+        }
+        if (parsed.isNegative() || (!zeroAllowed && parsed.isZero())) {
+            throw new IllegalArgumentException(
+                    name + " must be " + (zeroAllowed ? "0 or more" : "positive") + ", was " + value);
+        }
+        return parsed;
+    }
+}

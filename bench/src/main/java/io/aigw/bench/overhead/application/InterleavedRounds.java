@@ -1,0 +1,213 @@
+package io.aigw.bench.overhead.application;
+
+import io.aigw.bench.overhead.adapter.out.http.StreamProbe;
+import io.aigw.bench.overhead.adapter.out.proc.ProcStats;
+import io.aigw.bench.overhead.adapter.out.wrk.WrkLoad;
+import io.aigw.bench.overhead.domain.CpuSample;
+import io.aigw.bench.overhead.domain.LoadRun;
+import io.aigw.bench.overhead.domain.StreamRun;
+import io.aigw.bench.overhead.domain.Target;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The measured part of the overhead benchmark: rounds, and in each round every connection count, and
+ * at each count every target back to back — in an order that rotates from round to round, so that no
+ * target always runs first, or right after the most expensive one. Drift of a shared machine then
+ * hits every target alike, and the per-round differences to direct stay fair.
+ */
+public final class InterleavedRounds {
+
+    /** After each run, so that the off-path work of its requests (cache store, usage) is counted in it. */
+    private static final Duration DRAIN = Duration.ofMillis(1000);
+
+    private static final int MAX_WARM_UP_PASSES = 4;
+
+    private final WrkLoad wrk;
+    private final StreamProbe streams;
+    private final PrintStream out;
+
+    public InterleavedRounds(WrkLoad wrk, StreamProbe streams, PrintStream out) {
+        this.wrk = wrk;
+        this.streams = streams;
+        this.out = out;
+    }
+
+    /**
+     * Unmeasured load on every endpoint, so the JIT has compiled the hot paths before the rounds. The
+     * JVM and Node targets get passes of {@code duration} until their throughput settles (within 15 %
+     * of the pass before) or {@link #MAX_WARM_UP_PASSES} passes ran: on a busy machine a fixed time
+     * may end while the compilers are still at work, and their CPU would be billed to the requests.
+     */
+    public void warmUp(List<Endpoint> endpoints, Duration duration) {
+        for (Endpoint endpoint : endpoints) {
+            boolean compiled = endpoint.target().ours() || endpoint.target() == Target.PORTKEY;
+            Duration length = compiled ? duration : Duration.ofSeconds(Math.min(3, Math.max(1, duration.toSeconds())));
+            double previous = -1;
+            for (int pass = 1; pass <= (compiled ? MAX_WARM_UP_PASSES : 1); pass++) {
+                WrkLoad.Result result = wrk.run(
+                        endpoint.baseUrl(),
+                        16,
+                        length,
+                        endpoint.model(),
+                        endpoint.headers(),
+                        endpoint.unique(),
+                        "warm" + pass + "-" + System.nanoTime());
+                double rps = result.requests() / result.seconds();
+                out.printf(
+                        Locale.ROOT,
+                        "bench: warm-up %-12s pass %d: %6.0f req/s, %d errors%n",
+                        endpoint.target().key(),
+                        pass,
+                        rps,
+                        result.errors());
+                if (previous > 0 && Math.abs(rps - previous) <= 0.15 * previous) {
+                    break;
+                }
+                previous = rps;
+            }
+        }
+    }
+
+    public List<LoadRun> load(List<Endpoint> endpoints, List<Integer> connections, int rounds, Duration duration) {
+        List<LoadRun> runs = new ArrayList<>();
+        int block = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int conns : connections) {
+                for (Endpoint endpoint : rotated(endpoints, block++)) {
+                    Map<String, Long> before = cpu(endpoint.processes());
+                    WrkLoad.Result result = wrk.run(
+                            endpoint.baseUrl(),
+                            conns,
+                            duration,
+                            endpoint.model(),
+                            endpoint.headers(),
+                            endpoint.unique(),
+                            "r" + round + "c" + conns + "-" + System.nanoTime());
+                    sleep(DRAIN);
+                    Map<String, Long> used = used(before, cpu(endpoint.processes()));
+                    LoadRun run = new LoadRun(
+                            endpoint.target(),
+                            conns,
+                            round,
+                            result.requests(),
+                            result.errors(),
+                            result.seconds(),
+                            result.p50Micros(),
+                            result.p90Micros(),
+                            result.p99Micros(),
+                            new CpuSample(used, result.requests()),
+                            rss(endpoint.processes()));
+                    runs.add(run);
+                    out.printf(
+                            Locale.ROOT,
+                            "bench: round %d, %2d conns, %-12s %7.0f req/s  p50 %6.2f ms  p99 %7.2f ms  %6.0f µs"
+                                    + " CPU/req  %d errors%n",
+                            round + 1,
+                            conns,
+                            endpoint.target().key(),
+                            run.requestsPerSecond(),
+                            run.p50Micros() / 1000.0,
+                            run.p99Micros() / 1000.0,
+                            run.cpu().microsPerRequest(),
+                            run.errors());
+                }
+            }
+        }
+        return runs;
+    }
+
+    public List<StreamRun> streams(List<Endpoint> endpoints, List<Integer> connections, int rounds, Duration duration) {
+        List<StreamRun> runs = new ArrayList<>();
+        int block = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int conns : connections) {
+                for (Endpoint endpoint : rotated(endpoints, block++)) {
+                    StreamProbe.Result result = streams.run(
+                            endpoint.baseUrl(),
+                            endpoint.model(),
+                            endpoint.headers(),
+                            conns,
+                            duration,
+                            "r" + round + "c" + conns + "-" + System.nanoTime());
+                    StreamRun run = new StreamRun(
+                            endpoint.target(),
+                            conns,
+                            round,
+                            result.streams(),
+                            result.errors(),
+                            result.firstToken(),
+                            result.total());
+                    runs.add(run);
+                    if (result.errors() > 0) {
+                        streams.firstError().ifPresent(error -> out.println("bench: first stream error: " + error));
+                    }
+                    out.printf(
+                            Locale.ROOT,
+                            "bench: streams round %d, %2d conns, %-12s %5d streams  TTFT p50 %6.2f ms  total p50"
+                                    + " %6.2f ms  %d errors%n",
+                            round + 1,
+                            conns,
+                            endpoint.target().key(),
+                            run.streams(),
+                            run.firstToken().p50Micros() / 1000.0,
+                            run.total().p50Micros() / 1000.0,
+                            run.errors());
+                    sleep(DRAIN);
+                }
+            }
+        }
+        return runs;
+    }
+
+    static <T> List<T> rotated(List<T> items, int by) {
+        List<T> rotated = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            rotated.add(items.get((i + by) % items.size()));
+        }
+        return rotated;
+    }
+
+    private static Map<String, Long> cpu(Map<String, Long> processes) {
+        Map<String, Long> micros = new TreeMap<>();
+        processes.forEach((name, pid) -> micros.put(name, ProcStats.cpuMicros(pid)));
+        return micros;
+    }
+
+    private static Map<String, Long> used(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> used = new LinkedHashMap<>();
+        before.forEach((name, start) -> {
+            Long end = after.get(name);
+            if (start >= 0 && end != null && end >= start) {
+                used.put(name, end - start);
+            }
+        });
+        return used;
+    }
+
+    private static Map<String, Long> rss(Map<String, Long> processes) {
+        Map<String, Long> kib = new TreeMap<>();
+        processes.forEach((name, pid) -> {
+            long value = ProcStats.rssKib(pid);
+            if (value >= 0) {
+                kib.put(name, value);
+            }
+        });
+        return kib;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
