@@ -62,7 +62,7 @@ public final class Bench {
                 + "  scaler    replay of the Azure LLM trace (ramp, burst, quiet) through the scaler's decision\n"
                 + "            function on a simulated cluster: static at peak, plain HPA, HPA + forecast. No\n"
                 + "            services needed. Options: ./aigw bench scaler --help\n"
-                + "  cache     cache latency: exact hits over cache-service's HTTP lookup and the Redis GET alone;\n"
+                + "  cache     cache latency: exact hits as routing reads them (Redis) and over cache-service's HTTP;\n"
                 + "            semantic lookups (embedding, pgvector HNSW with 100,000 entries, verifier) in process\n"
                 + "            and over HTTP. Needs PostgreSQL with pgvector and Redis. Options: ./aigw bench cache --help\n"
                 + "  soak      30 minutes of steady load (streams, cache hits, provider failures, client errors): the\n"

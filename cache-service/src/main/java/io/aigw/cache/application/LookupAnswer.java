@@ -56,9 +56,8 @@ public final class LookupAnswer {
         long started = System.nanoTime();
         Optional<LookupResult> exactHit =
                 mode == LookupMode.SEMANTIC_ONLY ? Optional.empty() : exactHit(tenant, request);
-        LookupResult result = exactHit.orElseGet(() -> mode == LookupMode.EXACT_ONLY || !index.enabled()
-                ? LookupResult.Miss.NONE
-                : semantic(tenant, request));
+        LookupResult result = exactHit.orElseGet(() ->
+                mode == LookupMode.EXACT_ONLY || !index.enabled() ? LookupResult.Miss.NONE : semantic(tenant, request));
         metrics.lookup(result.label(), Duration.ofNanos(System.nanoTime() - started));
         savedBy(result).flatMap(CachedAnswer::costUsd).ifPresent(metrics::saved);
         return result;
