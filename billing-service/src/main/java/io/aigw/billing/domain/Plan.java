@@ -47,12 +47,13 @@ public record Plan(
             throw new BillingException.InvalidInput("max_tier", "max_tier must be 1..3, was " + maxTier);
         }
         // a set keeps the order given and drops repeats, so the stored list stays canonical
-        allowedModels = List.copyOf(new LinkedHashSet<>(allowedModels == null ? List.of() : allowedModels));
-        for (String model : allowedModels) {
+        // checked before copying: List.copyOf throws a bare NullPointerException on a null entry (a 500)
+        for (String model : allowedModels == null ? List.<String>of() : allowedModels) {
             if (model == null || !MODEL.matcher(model).matches()) {
                 throw new BillingException.InvalidInput("allowed_models", "not a model or group name: '" + model + "'");
             }
         }
+        allowedModels = List.copyOf(new LinkedHashSet<>(allowedModels == null ? List.of() : allowedModels));
         if (String.join(",", allowedModels).length() > MAX_MODELS_LENGTH) {
             throw new BillingException.InvalidInput(
                     "allowed_models", "allowed_models is longer than " + MAX_MODELS_LENGTH + " characters");

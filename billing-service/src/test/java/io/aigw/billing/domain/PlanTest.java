@@ -76,4 +76,13 @@ class PlanTest {
         return new Plan(
                 "basic", Optional.of(10L), Optional.empty(), Optional.empty(), Optional.empty(), 2, models, budget);
     }
+
+    @Test
+    void shouldNameTheFieldWhenAnAllowedModelIsNull() {
+        List<String> models = java.util.Arrays.asList(null, "a");
+
+        assertThatThrownBy(() -> plan(models, Optional.empty()))
+                .isInstanceOfSatisfying(BillingException.InvalidInput.class, e -> assertThat(e.field())
+                        .isEqualTo("allowed_models"));
+    }
 }
