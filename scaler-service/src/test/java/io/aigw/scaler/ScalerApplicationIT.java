@@ -94,15 +94,16 @@ class ScalerApplicationIT {
 
     @Test
     void shouldListRecordedDecisionsNewestFirstWhenTheAdminTokenIsGiven() {
-        // given
+        // given: a workload the running control loop never decides for, so its own (current) records
+        // cannot come first
         decisions.record(new DecisionRecord(
-                Instant.parse("2026-01-01T10:00:00Z"), "billing", "scale_up", 1, 2, false, "rate", "older"));
+                Instant.parse("2026-01-01T10:00:00Z"), "decision-log-it", "scale_up", 1, 2, false, "rate", "older"));
         decisions.record(new DecisionRecord(
-                Instant.parse("2026-01-01T10:00:15Z"), "billing", "stabilized", 2, 2, false, "rate", "newer"));
+                Instant.parse("2026-01-01T10:00:15Z"), "decision-log-it", "stabilized", 2, 2, false, "rate", "newer"));
 
         // then
         client.get()
-                .uri("/admin/scaler/decisions?workload=billing&limit=2")
+                .uri("/admin/scaler/decisions?workload=decision-log-it&limit=2")
                 .header("Authorization", "Bearer test-admin-token")
                 .exchange()
                 .expectStatus()
