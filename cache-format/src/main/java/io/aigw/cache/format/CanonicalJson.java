@@ -52,11 +52,24 @@ public final class CanonicalJson {
             }
             out.append(']');
         } else if (node.isNumber()) {
-            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+            out.append(number(node));
         } else if (node.isString()) {
             quote(node.stringValue(), out);
         } else {
             out.append(node.toString());
+        }
+    }
+
+    /**
+     * A number beyond a double's range ({@code 1e309}) may have been read as an infinite double, which
+     * has no decimal form: it renders as its own text, so the key stays defined (such a request is
+     * refused by the provider and never stored anyway).
+     */
+    private static String number(JsonNode node) {
+        try {
+            return node.decimalValue().stripTrailingZeros().toPlainString();
+        } catch (RuntimeException notFinite) {
+            return node.toString();
         }
     }
 

@@ -55,6 +55,15 @@ class ExactCacheKeyTest {
     }
 
     @Test
+    void shouldDeriveAKeyWhenANumberIsBeyondADoublesRange() {
+        String base = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+
+        String huge = ExactCacheKey.of("acme", request(base + ",\"presence_penalty\":1E+309,\"tools\":[1e400]}"));
+
+        assertThat(huge).isNotEqualTo(ExactCacheKey.of("acme", request(base + "}")));
+    }
+
+    @Test
     void shouldDigestToHexSha256() {
         assertThat(ExactCacheKey.digest("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -80,8 +80,9 @@ public final class RedisExactResponseCache implements ResponseCache {
         if (!body.path("model").isString()) {
             return Mono.empty();
         }
-        return redis.opsForValue()
-                .get(ExactCacheKey.of(tenant, body))
+        // the key is derived inside the chain: a request it cannot render is a miss, never a failed request
+        return Mono.fromCallable(() -> ExactCacheKey.of(tenant, body))
+                .flatMap(key -> redis.opsForValue().get(key))
                 .map(this::answerOf)
                 .onErrorResume(error -> {
                     log.debug("exact cache read failed, answering as an exact miss: {}", error.toString());
