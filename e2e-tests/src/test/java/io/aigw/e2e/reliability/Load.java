@@ -1,5 +1,8 @@
 package io.aigw.e2e.reliability;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -66,5 +69,17 @@ final class Load implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Lets the load run on its own threads for a phase; this thread only marks the phase's end. */
+    static void sleepUnderLoad(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        await().atMost(duration.plusSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> System.nanoTime() >= end);
+    }
+
+    static double seconds(long nanos) {
+        return ReliabilityReport.round(nanos / 1e9, 1);
     }
 }

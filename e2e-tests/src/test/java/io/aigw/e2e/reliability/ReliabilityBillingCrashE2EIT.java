@@ -46,11 +46,11 @@ class ReliabilityBillingCrashE2EIT {
         long killed = System.nanoTime();
         ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL
         await().atMost(Duration.ofSeconds(10)).until(() -> !main.isRunning(Service.BILLING));
-        ReliabilityProviderFaultsE2EIT.sleepUnderLoad(Duration.ofSeconds(5));
+        Load.sleepUnderLoad(Duration.ofSeconds(5));
         long restarting = System.nanoTime();
         main.restart(Service.BILLING);
         long ready = System.nanoTime();
-        ReliabilityProviderFaultsE2EIT.sleepUnderLoad(Duration.ofSeconds(3));
+        Load.sleepUnderLoad(Duration.ofSeconds(3));
         List<Outcome> outcomes = load.stop();
 
         List<String> answered = Ledger.answered(outcomes);
@@ -62,8 +62,8 @@ class ReliabilityBillingCrashE2EIT {
                 .toList();
         measured.put("all", ReliabilityReport.stats(outcomes));
         measured.put("while_billing_dead_or_starting", ReliabilityReport.stats(whileDead));
-        measured.put("billing_dead_s", ReliabilityProviderFaultsE2EIT.seconds(restarting - killed));
-        measured.put("billing_restart_to_ready_s", ReliabilityProviderFaultsE2EIT.seconds(ready - restarting));
+        measured.put("billing_dead_s", Load.seconds(restarting - killed));
+        measured.put("billing_restart_to_ready_s", Load.seconds(ready - restarting));
         measured.put("answered", answered.size());
         measured.put("ledger_rows_for_answered", billed);
         measured.put("ledger_rows_not_for_an_answer", extra);

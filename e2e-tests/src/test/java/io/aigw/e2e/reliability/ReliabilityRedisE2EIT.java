@@ -70,16 +70,16 @@ class ReliabilityRedisE2EIT {
         try (Sampler threads = new Sampler("jvm_threads_live_threads", services())) {
             long start = System.nanoTime();
             Load load = Load.start(USERS, n -> mixed(tag, n));
-            ReliabilityProviderFaultsE2EIT.sleepUnderLoad(BEFORE);
+            Load.sleepUnderLoad(BEFORE);
             long killed = System.nanoTime();
             main.killRedis();
-            ReliabilityProviderFaultsE2EIT.sleepUnderLoad(DOWN);
+            Load.sleepUnderLoad(DOWN);
             long restarted = System.nanoTime();
             main.startRedisAgain();
             long back = System.nanoTime();
             Duration recovery = awaitRecovery(load, back);
             long recovered = System.nanoTime();
-            ReliabilityProviderFaultsE2EIT.sleepUnderLoad(Duration.ofSeconds(3));
+            Load.sleepUnderLoad(Duration.ofSeconds(3));
             List<Outcome> outcomes = load.stop();
             long end = System.nanoTime();
 
@@ -99,7 +99,7 @@ class ReliabilityRedisE2EIT {
                                     o -> String.valueOf(o.cache()),
                                     LinkedHashMap::new,
                                     java.util.stream.Collectors.counting())));
-            measured.put("redis_down_s", ReliabilityProviderFaultsE2EIT.seconds(restarted - killed));
+            measured.put("redis_down_s", Load.seconds(restarted - killed));
             measured.put(
                     "recovered_after_restart_s",
                     recovery == null ? "not within 30 s" : ReliabilityReport.round(recovery.toMillis() / 1000.0, 1));

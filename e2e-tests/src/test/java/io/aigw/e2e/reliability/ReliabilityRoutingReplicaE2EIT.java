@@ -45,10 +45,10 @@ class ReliabilityRoutingReplicaE2EIT {
                 USERS,
                 n -> new Gateway.Ask(
                         n % 3 == 0 ? "stream" : "plain", "auto", tag + " request " + n, n % 3 == 0, "off"));
-        ReliabilityProviderFaultsE2EIT.sleepUnderLoad(Duration.ofSeconds(5));
+        Load.sleepUnderLoad(Duration.ofSeconds(5));
         long killed = System.nanoTime();
         ProcessHandle.of(replica.pid(Service.ROUTING)).orElseThrow().destroyForcibly(); // SIGKILL
-        ReliabilityProviderFaultsE2EIT.sleepUnderLoad(Duration.ofSeconds(8));
+        Load.sleepUnderLoad(Duration.ofSeconds(8));
         long restarting = System.nanoTime();
         CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> replica.restart(Service.ROUTING));
         String replicaUrl = replica.url(Service.ROUTING);
