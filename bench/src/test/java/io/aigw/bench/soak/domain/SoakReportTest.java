@@ -36,7 +36,7 @@ class SoakReportTest {
         for (int t = 0; t <= 600; t += 10) {
             // gateway: a steep start during warm-up, flat after; routing: grows 1 MB a minute throughout
             long gateway = t < 120 ? (200 + t) * 1_048_576L : 320 * 1_048_576L;
-            long routing = (300 + t / 60) * 1_048_576L;
+            long routing = 300 * 1_048_576L + t * 1_048_576L / 60;
             samples.add(new SoakSample("gateway-service", t, gateway, gateway / 2, 0, 40));
             samples.add(new SoakSample("routing-service", t, routing, routing / 2, 0, 50));
         }
