@@ -4,8 +4,6 @@ import io.aigw.billing.domain.BillingException;
 import io.aigw.billing.domain.BudgetAlerts;
 import io.aigw.billing.domain.BudgetPeriod;
 import io.aigw.billing.domain.NanoUsd;
-import io.aigw.billing.domain.Plan;
-import io.aigw.billing.domain.Tenant;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,8 +36,7 @@ public class BudgetService {
     }
 
     private final BudgetCounters counters;
-    private final TenantDirectory tenants;
-    private final PlanCatalog plans;
+    private final BudgetLimits limits;
     private final LedgerSpend ledger;
     private final BudgetAlerts alerts;
     private final BudgetEvents events;
@@ -50,8 +47,7 @@ public class BudgetService {
 
     public BudgetService(
             BudgetCounters counters,
-            TenantDirectory tenants,
-            PlanCatalog plans,
+            BudgetLimits limits,
             LedgerSpend ledger,
             BudgetAlerts alerts,
             BudgetEvents events,
@@ -59,8 +55,7 @@ public class BudgetService {
             Clock clock,
             Duration holdTtl) {
         this.counters = counters;
-        this.tenants = tenants;
-        this.plans = plans;
+        this.limits = limits;
         this.ledger = ledger;
         this.alerts = alerts;
         this.events = events;
@@ -131,12 +126,7 @@ public class BudgetService {
 
     /** The tenant's monthly budget in nano-USD; -1 when unlimited. */
     private Mono<Long> limitNanos(String tenantId) {
-        return blocking.call(() -> {
-            Tenant tenant = tenants.find(tenantId)
-                    .orElseThrow(() -> new BillingException.NotFound("no tenant '" + tenantId + "'"));
-            Plan plan = plans.find(tenant.plan()).orElseThrow();
-            return plan.monthlyBudgetUsd().map(NanoUsd::ceil).orElse(-1L);
-        });
+        return limits.nanos(tenantId);
     }
 
     private static HoldResult result(String holdId, BudgetCounters.HoldOutcome outcome) {

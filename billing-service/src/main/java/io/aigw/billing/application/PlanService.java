@@ -13,6 +13,7 @@ public class PlanService {
     private final TenantDirectory tenants;
     private final KeyStore keys;
     private final KeyInvalidations invalidations;
+    private final BudgetLimits budgetLimits;
     private final Blocking blocking;
 
     public PlanService(
@@ -20,11 +21,13 @@ public class PlanService {
             TenantDirectory tenants,
             KeyStore keys,
             KeyInvalidations invalidations,
+            BudgetLimits budgetLimits,
             Blocking blocking) {
         this.plans = plans;
         this.tenants = tenants;
         this.keys = keys;
         this.invalidations = invalidations;
+        this.budgetLimits = budgetLimits;
         this.blocking = blocking;
     }
 
@@ -55,6 +58,7 @@ public class PlanService {
                     if (!plans.update(plan)) {
                         throw notFound(plan.name());
                     }
+                    budgetLimits.forgetAll();
                     return tenants.onPlan(plan.name()).stream()
                             .flatMap(tenant -> keys.ofTenant(tenant).stream())
                             .map(GatewayKey::hash)

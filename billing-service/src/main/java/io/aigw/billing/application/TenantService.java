@@ -15,6 +15,7 @@ public class TenantService {
     private final PlanCatalog plans;
     private final KeyStore keys;
     private final KeyInvalidations invalidations;
+    private final BudgetLimits budgetLimits;
     private final Blocking blocking;
     private final Clock clock;
 
@@ -23,12 +24,14 @@ public class TenantService {
             PlanCatalog plans,
             KeyStore keys,
             KeyInvalidations invalidations,
+            BudgetLimits budgetLimits,
             Blocking blocking,
             Clock clock) {
         this.tenants = tenants;
         this.plans = plans;
         this.keys = keys;
         this.invalidations = invalidations;
+        this.budgetLimits = budgetLimits;
         this.blocking = blocking;
         this.clock = clock;
     }
@@ -68,6 +71,7 @@ public class TenantService {
                     requirePlan(plan);
                     Tenant changed = tenant.withPlan(plan, clock.instant());
                     tenants.update(changed);
+                    budgetLimits.forget(id);
                     return changed;
                 })
                 .flatMap(changed -> blocking.call(() ->

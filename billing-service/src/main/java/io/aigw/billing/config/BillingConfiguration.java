@@ -12,6 +12,7 @@ import io.aigw.billing.adapter.out.jpa.PlanRepository;
 import io.aigw.billing.adapter.out.jpa.TenantRepository;
 import io.aigw.billing.adapter.out.redis.RedisKeyInvalidations;
 import io.aigw.billing.application.Blocking;
+import io.aigw.billing.application.BudgetLimits;
 import io.aigw.billing.application.KeyInvalidations;
 import io.aigw.billing.application.KeyService;
 import io.aigw.billing.application.KeyStore;
@@ -71,13 +72,21 @@ public class BillingConfiguration {
     }
 
     @Bean
+    BudgetLimits budgetLimits(
+            TenantDirectory tenants, PlanCatalog plans, Blocking blocking, Clock clock, BillingProperties properties) {
+        return new BudgetLimits(
+                tenants, plans, blocking, clock, properties.budgets().limitTtl());
+    }
+
+    @Bean
     PlanService planService(
             PlanCatalog plans,
             TenantDirectory tenants,
             KeyStore keys,
             KeyInvalidations invalidations,
+            BudgetLimits budgetLimits,
             Blocking blocking) {
-        return new PlanService(plans, tenants, keys, invalidations, blocking);
+        return new PlanService(plans, tenants, keys, invalidations, budgetLimits, blocking);
     }
 
     @Bean
@@ -86,9 +95,10 @@ public class BillingConfiguration {
             PlanCatalog plans,
             KeyStore keys,
             KeyInvalidations invalidations,
+            BudgetLimits budgetLimits,
             Blocking blocking,
             Clock clock) {
-        return new TenantService(tenants, plans, keys, invalidations, blocking, clock);
+        return new TenantService(tenants, plans, keys, invalidations, budgetLimits, blocking, clock);
     }
 
     @Bean

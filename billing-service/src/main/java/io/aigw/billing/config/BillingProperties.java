@@ -56,13 +56,16 @@ public record BillingProperties(
      * @param holdTtl an unsettled hold is released after this long (its request died with its
      *     routing replica); longer than the longest request
      * @param alertThresholds percentages of the monthly budget that raise an alert, ascending
+     * @param limitTtl how long a tenant's budget is remembered for its holds; a change made through
+     *     another billing replica takes effect within this
      * @param standingsEvery how often each budgeted tenant's budget and month-to-date spend are read
      *     for the {@code aigw_budget_monthly_usd} / {@code aigw_budget_spent_usd} gauges (also at start)
      */
     public record Budgets(
             @DefaultValue("10m") @NotNull Duration holdTtl,
             @DefaultValue({"50", "80", "100"}) @NotNull java.util.List<Integer> alertThresholds,
-            @DefaultValue("15s") @NotNull Duration standingsEvery) {}
+            @DefaultValue("15s") @NotNull Duration standingsEvery,
+            @DefaultValue("5s") @NotNull Duration limitTtl) {}
 
     /**
      * The consumer of the usage stream {@code aigw:usage} (ADR 0021).

@@ -11,6 +11,7 @@ import io.aigw.billing.adapter.out.redis.RedisBudgetCounters;
 import io.aigw.billing.application.Blocking;
 import io.aigw.billing.application.BudgetCounters;
 import io.aigw.billing.application.BudgetEvents;
+import io.aigw.billing.application.BudgetLimits;
 import io.aigw.billing.application.BudgetService;
 import io.aigw.billing.application.BudgetStandings;
 import io.aigw.billing.application.BudgetStandingsRefresh;
@@ -94,8 +95,7 @@ public class UsageConfiguration {
     @Bean
     BudgetService budgetService(
             BudgetCounters counters,
-            TenantDirectory tenants,
-            PlanCatalog plans,
+            BudgetLimits limits,
             LedgerSpend ledger,
             BudgetEvents events,
             Blocking blocking,
@@ -103,8 +103,7 @@ public class UsageConfiguration {
             BillingProperties properties) {
         return new BudgetService(
                 counters,
-                tenants,
-                plans,
+                limits,
                 ledger,
                 new BudgetAlerts(properties.budgets().alertThresholds()),
                 events,

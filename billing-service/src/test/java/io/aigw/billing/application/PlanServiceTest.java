@@ -19,6 +19,12 @@ class PlanServiceTest {
             stores.tenantDirectory,
             stores.keyStore,
             stores.invalidations,
+            new BudgetLimits(
+                    stores.tenantDirectory,
+                    stores.planCatalog,
+                    new Blocking(Schedulers.immediate()),
+                    java.time.Clock.systemUTC(),
+                    java.time.Duration.ofSeconds(5)),
             new Blocking(Schedulers.immediate()));
 
     private static Plan tiny(String budget) {

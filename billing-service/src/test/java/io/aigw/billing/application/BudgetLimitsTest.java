@@ -1,0 +1,95 @@
+package io.aigw.billing.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aigw.billing.domain.BillingException;
+import io.aigw.billing.domain.Plan;
+import io.aigw.billing.domain.Tenant;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
+
+class BudgetLimitsTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    private final InMemoryStores stores = new InMemoryStores();
+    private Instant now = T0;
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final BudgetLimits limits = new BudgetLimits(
+            stores.tenantDirectory,
+            stores.planCatalog,
+            new Blocking(Schedulers.immediate()),
+            clock,
+            Duration.ofSeconds(5));
+
+    private static Plan plan(String budget) {
+        return new Plan(
+                "team",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                3,
+                List.of(),
+                Optional.ofNullable(budget).map(BigDecimal::new));
+    }
+
+    @BeforeEach
+    void tenantOnABudget() {
+        stores.plans.put("team", plan("2"));
+        stores.tenants.put("acme", new Tenant("acme", "Acme", "team", T0, T0));
+    }
+
+    @Test
+    void shouldRememberTheBudgetForItsTtlThenReadItAgain() {
+        assertThat(limits.nanos("acme").block()).isEqualTo(2_000_000_000L);
+        // changed behind its back (another replica's admin API): still the remembered value
+        stores.plans.put("team", plan("3"));
+        now = T0.plusSeconds(4);
+        assertThat(limits.nanos("acme").block()).isEqualTo(2_000_000_000L);
+
+        now = T0.plusSeconds(5);
+        assertThat(limits.nanos("acme").block()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void shouldSeeAChangeMadeHereAtOnce() {
+        limits.nanos("acme").block();
+        stores.plans.put("team", plan(null));
+        limits.forgetAll();
+
+        assertThat(limits.nanos("acme").block()).isEqualTo(-1L);
+    }
+
+    @Test
+    void shouldNotRememberAnUnknownTenant() {
+        assertThatThrownBy(() -> limits.nanos("globex").block()).isInstanceOf(BillingException.NotFound.class);
+        stores.tenants.put("globex", new Tenant("globex", "Globex", "team", T0, T0));
+
+        assertThat(limits.nanos("globex").block()).isEqualTo(2_000_000_000L);
+    }
+}
