@@ -108,7 +108,9 @@ class CacheApiIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.result")
-                .isEqualTo("hit-semantic");
+                .isEqualTo("hit-semantic")
+                .jsonPath("$.semanticLayer")
+                .isEqualTo(true);
     }
 
     @Test

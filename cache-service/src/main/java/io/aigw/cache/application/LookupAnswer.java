@@ -52,6 +52,11 @@ public final class LookupAnswer {
         this.clock = clock;
     }
 
+    /** Whether this cache has a semantic layer; routing stops asking for it while it has none. */
+    public boolean semanticEnabled() {
+        return index.enabled();
+    }
+
     public LookupResult lookup(TenantId tenant, CacheableRequest request, LookupMode mode) {
         long started = System.nanoTime();
         Optional<LookupResult> exactHit =

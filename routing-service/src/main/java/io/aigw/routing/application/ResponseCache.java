@@ -18,6 +18,14 @@ public interface ResponseCache {
      */
     Mono<CachedAnswer> lookup(String tenant, ObjectNode body, CachePolicy.Lookup mode);
 
+    /**
+     * Whether a lookup can find anything beyond an exact repeat; false while the cache has said it
+     * runs without a semantic layer, so callers that answer exact repeats themselves skip the call.
+     */
+    default boolean answersSemantically() {
+        return true;
+    }
+
     /** Offers a fresh answer for later requests; returns at once. */
     void store(String tenant, ObjectNode body, ObjectNode answer, BigDecimal cost);
 
@@ -26,6 +34,11 @@ public interface ResponseCache {
         @Override
         public Mono<CachedAnswer> lookup(String tenant, ObjectNode body, CachePolicy.Lookup mode) {
             return Mono.just(CachedAnswer.MISS);
+        }
+
+        @Override
+        public boolean answersSemantically() {
+            return false;
         }
 
         @Override

@@ -126,6 +126,7 @@ public class CacheController {
     private ObjectNode render(LookupResult result) {
         ObjectNode answer = json.createObjectNode();
         answer.put("result", result.label());
+        answer.put("semanticLayer", lookup.semanticEnabled());
         if (result instanceof LookupResult.ExactHit hit) {
             answer(answer, hit.answer());
         } else if (result instanceof LookupResult.SemanticHit hit) {

@@ -29,6 +29,10 @@ public class HttpResponseCache implements ResponseCache {
     private final Duration lookupBudget;
     private final Duration storeTimeout;
     private final boolean semanticOnly;
+    /** Set while cache-service last said it runs without a semantic layer (exact-only deployments). */
+    private volatile boolean semanticLayerOff;
+
+    private volatile long recheckAt;
 
     /**
      * @param semanticOnly ask for the semantic layer alone, because the caller reads the exact layer
@@ -68,7 +72,23 @@ public class HttpResponseCache implements ResponseCache {
                 .defaultIfEmpty(CachedAnswer.MISS);
     }
 
+    /**
+     * How long to believe cache-service's "no semantic layer": a lookup per this period goes through
+     * and refreshes it, so turning the layer on is noticed without restarting routing.
+     */
+    static final Duration SEMANTIC_RECHECK = Duration.ofSeconds(30);
+
+    @Override
+    public boolean answersSemantically() {
+        return !semanticLayerOff || System.nanoTime() - recheckAt >= 0;
+    }
+
     private CachedAnswer answerOf(JsonNode reply) {
+        JsonNode layer = reply.path("semanticLayer");
+        if (layer.isBoolean()) {
+            recheckAt = System.nanoTime() + SEMANTIC_RECHECK.toNanos();
+            semanticLayerOff = !layer.asBoolean();
+        }
         String result = reply.path("result").asString("miss");
         JsonNode response = reply.path("response");
         if (!result.startsWith("hit") || !response.isObject()) {

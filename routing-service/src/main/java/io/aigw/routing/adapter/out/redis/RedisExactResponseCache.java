@@ -67,7 +67,7 @@ public final class RedisExactResponseCache implements ResponseCache {
         return exact(tenant, body)
                 .doOnNext(hit -> counted(HIT_EXACT, started, hit.savedUsd()))
                 .switchIfEmpty(Mono.defer(() -> {
-                    if (mode == CachePolicy.Lookup.ON) {
+                    if (mode == CachePolicy.Lookup.ON && semantic.answersSemantically()) {
                         return semantic.lookup(tenant, body, mode);
                     }
                     counted("miss", started, BigDecimal.ZERO);

@@ -121,6 +121,20 @@ class RedisExactResponseCacheIT {
     }
 
     @Test
+    void shouldNotAskASemanticLayerThatSaidItHasNoneAndCountTheMissItself() {
+        semantic.answersSemantically = false;
+
+        CachedAnswer answer = cache(redis)
+                .lookup(tenant, request("a question for an exact-only cache"), CachePolicy.Lookup.ON)
+                .block();
+
+        assertThat(answer.result()).isEqualTo("miss");
+        assertThat(semantic.asked).isEmpty();
+        assertThat(meters.counter("aigw_cache_lookups", "result", "miss").count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void shouldTreatAnUnreadableEntryAsAMissRatherThanServeIt() {
         redis.opsForValue()
                 .set(ExactCacheKey.of(tenant, request("garbled")), "not an entry", Duration.ofMinutes(1))
@@ -164,6 +178,12 @@ class RedisExactResponseCacheIT {
     private final class RecordingSemanticLayer implements ResponseCache {
         final List<String> asked = new CopyOnWriteArrayList<>();
         final List<String> stored = new CopyOnWriteArrayList<>();
+        volatile boolean answersSemantically = true;
+
+        @Override
+        public boolean answersSemantically() {
+            return answersSemantically;
+        }
 
         @Override
         public Mono<CachedAnswer> lookup(String tenant, ObjectNode body, CachePolicy.Lookup mode) {
