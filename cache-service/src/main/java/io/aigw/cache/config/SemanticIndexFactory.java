@@ -77,8 +77,13 @@ public final class SemanticIndexFactory {
         }
         config.setMaximumPoolSize(postgres.poolSize());
         // bounded waits: a slow database must turn into misses, not into piled-up lookups
-        config.setConnectionTimeout(Math.max(250, postgres.queryTimeout().toMillis()));
+        long connectionTimeout = Math.max(250, postgres.queryTimeout().toMillis());
+        config.setConnectionTimeout(connectionTimeout);
         config.setInitializationFailTimeout(5_000);
+        // connections that died with the server (a restart) are found while idle, not by a lookup
+        config.setKeepaliveTime(30_000);
+        config.setMaxLifetime(600_000);
+        config.setValidationTimeout(Math.min(1_000, connectionTimeout));
         return new HikariDataSource(config);
     }
 }

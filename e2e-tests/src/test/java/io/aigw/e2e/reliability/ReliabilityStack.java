@@ -196,11 +196,19 @@ public final class ReliabilityStack implements BeforeAllCallback {
         return main().url(Service.GATEWAY);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Ports handed out so far: the kernel may give a port it just gave again once it is closed. */
+    private static final java.util.Set<Integer> handedOut = new java.util.HashSet<>();
+
+    private static synchronized int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (handedOut.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no free port that was not handed out already");
     }
 }
