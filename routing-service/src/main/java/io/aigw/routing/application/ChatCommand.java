@@ -1,6 +1,7 @@
 package io.aigw.routing.application;
 
 import io.aigw.routing.domain.CachePolicy;
+import io.aigw.routing.domain.Capability;
 import io.aigw.routing.domain.ChatRequest;
 import io.aigw.routing.domain.TierRange;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,4 +21,10 @@ public record ChatCommand(
         ChatRequest request,
         ObjectNode body,
         TierRange tiers,
-        CachePolicy cache) {}
+        CachePolicy cache) {
+
+    /** An embeddings request ({@code /v1/embeddings}) travelling the same route as a chat completion. */
+    public boolean embeddings() {
+        return request.needs().contains(Capability.EMBEDDINGS);
+    }
+}

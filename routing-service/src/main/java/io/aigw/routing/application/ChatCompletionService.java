@@ -135,6 +135,10 @@ public class ChatCompletionService {
     }
 
     public Mono<ObjectNode> complete(ChatCommand command, RoutePlan plan, RequestTrail trail) {
+        if (command.embeddings()) {
+            // vectors are neither cached nor rated: nothing to offer, nothing to remember for feedback
+            return attempt(command, plan, 0, trail, null);
+        }
         return attempt(command, plan, 0, trail, null)
                 .doOnNext(answer -> offerToCache(command, answer, trail))
                 .doOnNext(answer -> learning.answered(command, trail.answered()));
@@ -198,9 +202,10 @@ public class ChatCompletionService {
         Deployment deployment = planned.deployment();
         trail.called();
         long start = System.nanoTime();
-        return providers
-                .complete(deployment, shapes.upstreamBody(command.body(), false))
-                .flatMap(answer -> {
+        Mono<ObjectNode> answered = command.embeddings()
+                ? providers.embed(deployment, command.body())
+                : providers.complete(deployment, shapes.upstreamBody(command.body(), false));
+        return answered.flatMap(answer -> {
                     Duration took = since(start);
                     health.succeeded(deployment, took);
                     metrics.attempt(deployment, "success", took);
@@ -405,10 +410,13 @@ public class ChatCompletionService {
 
     /** The provider's usage, or — when it reported none — the estimate and a count of the answer. */
     private Usage usage(PlannedDeployment planned, ObjectNode answer) {
+        // an embeddings answer has no choices: without usage, only the estimated input counts
         return shapes.usageOf(answer)
                 .orElseGet(() -> new Usage(
                         planned.promptTokens(),
-                        count(planned, shapes.answerOf(answer).content()),
+                        answer.path("choices").isArray()
+                                ? count(planned, shapes.answerOf(answer).content())
+                                : 0,
                         0));
     }
 

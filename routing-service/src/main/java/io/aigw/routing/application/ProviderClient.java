@@ -26,4 +26,12 @@ public interface ProviderClient {
      * stream.
      */
     Flux<String> stream(Deployment deployment, ObjectNode body);
+
+    /**
+     * An embeddings call ({@code POST /embeddings}, OpenAI's shape, {@code usage} included). Only
+     * deployments whose model has the {@code embeddings} capability get it.
+     *
+     * @param body the client's body; passes through but for {@code model}
+     */
+    Mono<ObjectNode> embed(Deployment deployment, ObjectNode body);
 }

@@ -7,14 +7,19 @@ public enum Capability {
     TOOLS,
     JSON,
     VISION,
-    STREAM;
+    STREAM,
+    /**
+     * Serves {@code /v1/embeddings}; a model that has it serves nothing else, and only requests for
+     * embeddings go to it.
+     */
+    EMBEDDINGS;
 
     public static Capability parse(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "unknown capability '" + value + "' (known: tools, json, vision, stream)");
+                    "unknown capability '" + value + "' (known: tools, json, vision, stream, embeddings)");
         }
     }
 }

@@ -63,6 +63,10 @@ public final class RoutePlanner {
             TierRange tiers,
             DeploymentConditions conditions) {
         Model model = deployment.model();
+        boolean embeddings = request.needs().contains(Capability.EMBEDDINGS);
+        if (!embeddings && model.capabilities().contains(Capability.EMBEDDINGS)) {
+            return new Rejection(deployment, Rejection.Reason.MISSING_CAPABILITY, "an embeddings model: no chat");
+        }
         Set<Capability> missing = EnumSet.noneOf(Capability.class);
         missing.addAll(request.needs());
         missing.removeAll(model.capabilities());

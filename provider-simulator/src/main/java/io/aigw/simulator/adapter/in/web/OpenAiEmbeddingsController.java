@@ -97,20 +97,36 @@ final class OpenAiEmbeddingsController {
             return List.of(input.stringValue());
         }
         if (input.isArray() && !input.isEmpty()) {
+            if (input.get(0).isIntegralNumber()) {
+                return List.of(tokenIds(input));
+            }
             List<String> texts = new ArrayList<>();
             for (JsonNode item : input) {
-                if (!item.isString()) {
+                if (item.isString()) {
+                    texts.add(item.stringValue());
+                } else if (item.isArray() && !item.isEmpty()) {
+                    texts.add(tokenIds(item));
+                } else {
                     throw new InvalidRequestException(
-                            "Invalid 'input': expected a string or an array of strings (token arrays are not"
-                                    + " supported by the simulator).",
-                            "input");
+                            "Invalid 'input': expected a string, an array of strings or of token arrays.", "input");
                 }
-                texts.add(item.stringValue());
             }
             return texts;
         }
         throw new InvalidRequestException(
                 "Invalid 'input': expected a string or a non-empty array of strings.", "input");
+    }
+
+    /** Token ids stand for a text the simulator cannot decode: their decimal forms, one per word. */
+    private static String tokenIds(JsonNode ids) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode id : ids) {
+            if (!id.isIntegralNumber()) {
+                throw new InvalidRequestException("Invalid 'input': a token array holds only integers.", "input");
+            }
+            text.append(text.isEmpty() ? "" : " ").append(id.asString());
+        }
+        return text.toString();
     }
 
     /** The OpenAI base64 format: the vector's float32 values, little-endian, back to back. */

@@ -43,8 +43,18 @@ class OpenAiEmbeddingsIT extends SimulatorHttpTestBase {
     }
 
     @Test
-    void shouldRefuseTokenArrays() {
-        post("/v1/embeddings", Map.of("model", "it-embed", "input", List.of(1, 2, 3)))
+    void shouldEmbedTokenArraysAsOpenAiDoes() {
+        JsonNode one = embed(Map.of("model", "it-embed", "input", List.of(1, 2, 3)));
+        JsonNode two = embed(Map.of("model", "it-embed", "input", List.of(List.of(1, 2, 3), List.of(4))));
+
+        assertThat(one.at("/data").size()).isEqualTo(1);
+        assertThat(two.at("/data").size()).isEqualTo(2);
+        assertThat(two.at("/data/0/embedding")).isEqualTo(one.at("/data/0/embedding"));
+    }
+
+    @Test
+    void shouldRefuseATokenArrayWithSomethingElseInIt() {
+        post("/v1/embeddings", Map.of("model", "it-embed", "input", List.of(List.of(1, "two"))))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()

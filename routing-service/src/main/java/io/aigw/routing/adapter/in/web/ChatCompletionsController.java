@@ -199,7 +199,7 @@ public class ChatCompletionsController {
         service.finished(trail.finish(command, OpenAiErrors.of(error).status()));
     }
 
-    private static HttpHeaders routeHeaders(ChatCommand command, RequestTrail trail) {
+    static HttpHeaders routeHeaders(ChatCommand command, RequestTrail trail) {
         return routeHeaders(command, trail, trail.answered());
     }
 
@@ -225,7 +225,7 @@ public class ChatCompletionsController {
         return headers;
     }
 
-    private static int tier(String value, String header, int absent) {
+    static int tier(String value, String header, int absent) {
         if (value == null || value.isBlank()) {
             return absent;
         }

@@ -135,7 +135,7 @@ class ChatRequestReader {
         return new Prompt(texts, images, tools);
     }
 
-    private static String requiredString(ObjectNode body, String field) {
+    static String requiredString(ObjectNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             throw new InvalidRequest("Missing required parameter: '" + field + "'.", field);
@@ -177,7 +177,7 @@ class ChatRequestReader {
         return node.booleanValue();
     }
 
-    private static OptionalInt positiveInt(ObjectNode body, String field) {
+    static OptionalInt positiveInt(ObjectNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return OptionalInt.empty();

@@ -35,13 +35,7 @@ public class OpenAiCompatibleProviderClient extends AbstractProviderClient {
 
     @Override
     protected Mono<ObjectNode> doComplete(Deployment deployment, ObjectNode body) {
-        return request(deployment, body, MediaType.APPLICATION_JSON).exchangeToMono(response -> {
-            if (!response.statusCode().is2xxSuccessful()) {
-                return failure(deployment, response);
-            }
-            observe(deployment, response);
-            return response.bodyToMono(ObjectNode.class);
-        });
+        return postJson(deployment, body, "/chat/completions");
     }
 
     @Override
@@ -58,13 +52,33 @@ public class OpenAiCompatibleProviderClient extends AbstractProviderClient {
                 .mapNotNull(ServerSentEvent::data);
     }
 
+    @Override
+    protected Mono<ObjectNode> doEmbed(Deployment deployment, ObjectNode body) {
+        return postJson(deployment, body, "/embeddings");
+    }
+
+    private Mono<ObjectNode> postJson(Deployment deployment, ObjectNode body, String path) {
+        return request(deployment, body, MediaType.APPLICATION_JSON, path).exchangeToMono(response -> {
+            if (!response.statusCode().is2xxSuccessful()) {
+                return failure(deployment, response);
+            }
+            observe(deployment, response);
+            return response.bodyToMono(ObjectNode.class);
+        });
+    }
+
     private WebClient.RequestHeadersSpec<?> request(Deployment deployment, ObjectNode body, MediaType accept) {
+        return request(deployment, body, accept, "/chat/completions");
+    }
+
+    private WebClient.RequestHeadersSpec<?> request(
+            Deployment deployment, ObjectNode body, MediaType accept, String path) {
         ObjectNode upstreamBody = body.deepCopy();
         upstreamBody.put("model", deployment.model().upstreamModel());
         Provider provider = deployment.provider();
         return webClient
                 .post()
-                .uri(provider.baseUrl() + "/chat/completions")
+                .uri(provider.baseUrl() + path)
                 .headers(headers -> authenticate(headers, provider))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(accept)

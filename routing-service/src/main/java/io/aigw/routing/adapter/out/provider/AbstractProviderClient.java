@@ -82,6 +82,22 @@ public abstract class AbstractProviderClient implements ProviderClient {
      */
     protected abstract Flux<String> doStream(Deployment deployment, ObjectNode body);
 
+    /**
+     * An embeddings answer in OpenAI's {@code list} shape. Providers without an embeddings API keep
+     * this default; the catalog gives their models no {@code embeddings} capability, so it is never
+     * planned, and a misconfigured one answers 400 rather than calling a wrong endpoint.
+     */
+    protected Mono<ObjectNode> doEmbed(Deployment deployment, ObjectNode body) {
+        return Mono.error(new RoutingException.InvalidRequest(
+                "Provider '" + deployment.provider().id() + "' serves no embeddings.", "model"));
+    }
+
+    @Override
+    public final Mono<ObjectNode> embed(Deployment deployment, ObjectNode body) {
+        Duration timeout = deployment.provider().timeout();
+        return doEmbed(deployment, body).timeout(timeout).onErrorMap(e -> translate(deployment, e, timeout));
+    }
+
     @Override
     public final Mono<ObjectNode> complete(Deployment deployment, ObjectNode body) {
         Duration timeout = deployment.provider().timeout();

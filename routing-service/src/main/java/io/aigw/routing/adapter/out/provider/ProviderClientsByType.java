@@ -41,4 +41,9 @@ public class ProviderClientsByType implements ProviderClient {
     public Flux<String> stream(Deployment deployment, ObjectNode body) {
         return client(deployment).stream(deployment, body);
     }
+
+    @Override
+    public Mono<ObjectNode> embed(Deployment deployment, ObjectNode body) {
+        return client(deployment).embed(deployment, body);
+    }
 }

@@ -1,0 +1,107 @@
+package io.aigw.routing.adapter.in.web;
+
+import io.aigw.api.AigwHeaders;
+import io.aigw.routing.application.ChatCommand;
+import io.aigw.routing.application.ChatCompletionService;
+import io.aigw.routing.application.RequestTrail;
+import io.aigw.routing.application.RoutingPolicies;
+import io.aigw.routing.domain.CachePolicy;
+import io.aigw.routing.domain.RoutePlan;
+import io.aigw.routing.domain.RoutingException.InvalidRequest;
+import io.aigw.routing.domain.TierRange;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /v1/embeddings}, OpenAI-compatible. The same route as a chat completion — plan,
+ * budget hold, provider RPM/TPM reservation, breakers and fallback to the next qualifying
+ * deployment, usage event — among the models with the {@code embeddings} capability; the body
+ * reaches the provider as the client sent it but for {@code model}. Not cached: a vector is cheap
+ * next to a completion, and the semantic cache's checks are about questions, not arbitrary text.
+ */
+@RestController
+public class EmbeddingsController {
+
+    private final ChatCompletionService service;
+    private final EmbeddingsRequestReader reader;
+    private final RoutingPolicies policies;
+
+    public EmbeddingsController(ChatCompletionService service, JsonMapper json, RoutingPolicies policies) {
+        this.service = service;
+        this.reader = new EmbeddingsRequestReader(json);
+        this.policies = policies;
+    }
+
+    @PostMapping(path = "/v1/embeddings")
+    public Mono<ResponseEntity<ObjectNode>> embed(
+            @RequestBody(required = false) String text,
+            @RequestHeader(name = AigwHeaders.REQUEST_ID, required = false) String requestId,
+            @RequestHeader(name = AigwHeaders.TENANT, required = false) String tenant,
+            @RequestHeader(name = AigwHeaders.KEY_ID, required = false) String keyId,
+            @RequestHeader(name = AigwHeaders.MIN_TIER, required = false) String minTier,
+            @RequestHeader(name = AigwHeaders.MAX_TIER, required = false) String maxTier) {
+        return Mono.fromCallable(() -> command(text, requestId, tenant, keyId, minTier, maxTier))
+                .flatMap(command -> {
+                    RequestTrail trail = new RequestTrail();
+                    RoutePlan plan;
+                    try {
+                        service.requireKnownModel(command);
+                        plan = service.plan(command);
+                    } catch (RuntimeException error) {
+                        report(command, trail, error);
+                        return Mono.error(error);
+                    }
+                    // the cache policy is off: this only marks the trail as bypassing it
+                    return service.lookup(command, trail)
+                            .then(Mono.defer(() -> service.holdBudget(command, plan, trail)))
+                            .flatMap(held -> service.complete(command, held, trail))
+                            .map(answer -> {
+                                HttpHeaders headers = ChatCompletionsController.routeHeaders(command, trail);
+                                headers.set(AigwHeaders.COST_USD, trail.cost().toPlainString());
+                                headers.set(
+                                        AigwHeaders.TOKENS,
+                                        Long.toString(trail.usage().total()));
+                                return ResponseEntity.ok()
+                                        .headers(headers)
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .body(answer);
+                            })
+                            .doOnSuccess(entity -> service.finished(trail.finish(command, 200)))
+                            .doOnError(error -> report(command, trail, error));
+                });
+    }
+
+    private ChatCommand command(
+            String text, String requestId, String tenant, String keyId, String minTier, String maxTier) {
+        ChatRequestReader.Parsed parsed = reader.read(text);
+        int min = ChatCompletionsController.tier(minTier, AigwHeaders.MIN_TIER, 1);
+        int max = ChatCompletionsController.tier(maxTier, AigwHeaders.MAX_TIER, 3);
+        if (min > max) {
+            throw new InvalidRequest(
+                    "'" + AigwHeaders.MIN_TIER + "' must not be above '" + AigwHeaders.MAX_TIER + "'.",
+                    AigwHeaders.MIN_TIER);
+        }
+        String owner = tenant == null ? "unknown" : tenant;
+        return new ChatCommand(
+                requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId,
+                owner,
+                keyId,
+                parsed.request(),
+                parsed.body(),
+                new TierRange(min, max, policies.maxTierFor(owner, 3)),
+                new CachePolicy(CachePolicy.Lookup.OFF, false));
+    }
+
+    private void report(ChatCommand command, RequestTrail trail, Throwable error) {
+        service.finished(trail.finish(command, OpenAiErrors.of(error).status()));
+    }
+}
