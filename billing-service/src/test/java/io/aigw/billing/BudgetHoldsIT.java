@@ -56,7 +56,8 @@ class BudgetHoldsIT {
                 "crowd-" + RUN,
                 "alerts-" + RUN,
                 "http-" + RUN,
-                "gauges-" + RUN);
+                "gauges-" + RUN,
+                "published-" + RUN);
     }
 
     @Autowired
@@ -92,9 +93,26 @@ class BudgetHoldsIT {
                         List.of(),
                         Optional.of(new BigDecimal("1.00"))))
                 .block();
-        for (String tenant : List.of("crowd-" + RUN, "alerts-" + RUN, "http-" + RUN, "gauges-" + RUN)) {
+        for (String tenant :
+                List.of("crowd-" + RUN, "alerts-" + RUN, "http-" + RUN, "gauges-" + RUN, "published-" + RUN)) {
             tenants.create(tenant, tenant, "free").block();
         }
+    }
+
+    @Test
+    void shouldPublishTheBudgetForRoutingAndWithdrawItWhenTheTenantChangesPlan() {
+        String tenant = "published-" + RUN;
+        String key = io.aigw.api.budget.BudgetHolds.limitKey(tenant);
+
+        budgets.hold(tenant, new BigDecimal("0.01")).block();
+        assertThat(redis.opsForValue().get(key)).isEqualTo("1000000000");
+        assertThat(redis.getExpire(key)).isPositive();
+
+        tenants.changePlan(tenant, "pro").block();
+        assertThat(redis.hasKey(key)).isFalse();
+
+        budgets.hold(tenant, new BigDecimal("0.01")).block();
+        assertThat(redis.opsForValue().get(key)).isEqualTo("2000000000000");
     }
 
     @Test

@@ -18,6 +18,10 @@ import reactor.core.publisher.Mono;
  * on the request path that cost more CPU than the hold itself. A change made through this replica's
  * admin API is seen at once ({@link #forget}); one made through another billing replica within
  * {@code ttl}.
+ *
+ * <p>Each value read from the database is also published ({@link PublishedLimits}) for the routing
+ * replicas, which then place holds in Redis themselves; {@link #forget} withdraws it, so a change
+ * reaches them with their next request.
  */
 public final class BudgetLimits {
 
@@ -28,14 +32,22 @@ public final class BudgetLimits {
 
     private final TenantDirectory tenants;
     private final PlanCatalog plans;
+    private final PublishedLimits published;
     private final Blocking blocking;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    public BudgetLimits(TenantDirectory tenants, PlanCatalog plans, Blocking blocking, Clock clock, Duration ttl) {
+    public BudgetLimits(
+            TenantDirectory tenants,
+            PlanCatalog plans,
+            PublishedLimits published,
+            Blocking blocking,
+            Clock clock,
+            Duration ttl) {
         this.tenants = tenants;
         this.plans = plans;
+        this.published = published;
         this.blocking = blocking;
         this.clock = clock;
         this.ttl = ttl;
@@ -51,17 +63,19 @@ public final class BudgetLimits {
         if (hit != null && clock.instant().isBefore(hit.until())) {
             return Mono.just(hit.nanos());
         }
-        return blocking.call(() -> read(tenantId)).doOnNext(nanos -> remember(tenantId, nanos));
+        return blocking.call(() -> read(tenantId))
+                .doOnNext(nanos -> remember(tenantId, nanos))
+                .flatMap(nanos -> published
+                        .publish(tenantId, nanos)
+                        // unpublished, routing asks billing again: slower, never wrong
+                        .onErrorResume(error -> Mono.empty())
+                        .thenReturn(nanos));
     }
 
-    /** The tenant moved to another plan. */
-    public void forget(String tenantId) {
+    /** The tenant's budget changed (its plan, or its plan's budget): read it again, here and in routing. */
+    public Mono<Void> forget(String tenantId) {
         known.remove(tenantId);
-    }
-
-    /** A plan changed: any tenant may be on it. */
-    public void forgetAll() {
-        known.clear();
+        return published.withdraw(tenantId);
     }
 
     private long read(String tenantId) {

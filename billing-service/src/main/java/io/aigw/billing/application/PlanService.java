@@ -4,6 +4,7 @@ import io.aigw.billing.domain.BillingException;
 import io.aigw.billing.domain.GatewayKey;
 import io.aigw.billing.domain.Plan;
 import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Lists, adds and edits plans; an edit makes the gateways resolve the affected keys again. */
@@ -58,12 +59,14 @@ public class PlanService {
                     if (!plans.update(plan)) {
                         throw notFound(plan.name());
                     }
-                    budgetLimits.forgetAll();
-                    return tenants.onPlan(plan.name()).stream()
-                            .flatMap(tenant -> keys.ofTenant(tenant).stream())
-                            .map(GatewayKey::hash)
-                            .toList();
+                    return tenants.onPlan(plan.name());
                 })
+                .flatMap(onPlan -> Flux.fromIterable(onPlan)
+                        .concatMap(budgetLimits::forget)
+                        .then(blocking.call(() -> onPlan.stream()
+                                .flatMap(tenant -> keys.ofTenant(tenant).stream())
+                                .map(GatewayKey::hash)
+                                .toList())))
                 .flatMap(invalidations::changed)
                 .thenReturn(plan);
     }

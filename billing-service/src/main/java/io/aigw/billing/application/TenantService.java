@@ -71,9 +71,9 @@ public class TenantService {
                     requirePlan(plan);
                     Tenant changed = tenant.withPlan(plan, clock.instant());
                     tenants.update(changed);
-                    budgetLimits.forget(id);
                     return changed;
                 })
+                .flatMap(changed -> budgetLimits.forget(id).thenReturn(changed))
                 .flatMap(changed -> blocking.call(() ->
                                 keys.ofTenant(id).stream().map(GatewayKey::hash).toList())
                         .flatMap(invalidations::changed)

@@ -11,6 +11,7 @@ import io.aigw.billing.adapter.out.jpa.JpaTenantDirectory;
 import io.aigw.billing.adapter.out.jpa.PlanRepository;
 import io.aigw.billing.adapter.out.jpa.TenantRepository;
 import io.aigw.billing.adapter.out.redis.RedisKeyInvalidations;
+import io.aigw.billing.adapter.out.redis.RedisPublishedLimits;
 import io.aigw.billing.application.Blocking;
 import io.aigw.billing.application.BudgetLimits;
 import io.aigw.billing.application.KeyInvalidations;
@@ -18,6 +19,7 @@ import io.aigw.billing.application.KeyService;
 import io.aigw.billing.application.KeyStore;
 import io.aigw.billing.application.PlanCatalog;
 import io.aigw.billing.application.PlanService;
+import io.aigw.billing.application.PublishedLimits;
 import io.aigw.billing.application.TenantDirectory;
 import io.aigw.billing.application.TenantService;
 import io.aigw.billing.domain.KeyMaterial;
@@ -72,10 +74,20 @@ public class BillingConfiguration {
     }
 
     @Bean
+    RedisPublishedLimits publishedLimits(ReactiveStringRedisTemplate redis, BillingProperties properties) {
+        return new RedisPublishedLimits(redis, properties.budgets().publishedLimitTtl());
+    }
+
+    @Bean
     BudgetLimits budgetLimits(
-            TenantDirectory tenants, PlanCatalog plans, Blocking blocking, Clock clock, BillingProperties properties) {
+            TenantDirectory tenants,
+            PlanCatalog plans,
+            PublishedLimits published,
+            Blocking blocking,
+            Clock clock,
+            BillingProperties properties) {
         return new BudgetLimits(
-                tenants, plans, blocking, clock, properties.budgets().limitTtl());
+                tenants, plans, published, blocking, clock, properties.budgets().limitTtl());
     }
 
     @Bean

@@ -58,6 +58,8 @@ public record BillingProperties(
      * @param alertThresholds percentages of the monthly budget that raise an alert, ascending
      * @param limitTtl how long a tenant's budget is remembered for its holds; a change made through
      *     another billing replica takes effect within this
+     * @param publishedLimitTtl how long a budget published for routing's own holds lives; routing asks
+     *     billing again after it (and at once after a change made through the admin API)
      * @param standingsEvery how often each budgeted tenant's budget and month-to-date spend are read
      *     for the {@code aigw_budget_monthly_usd} / {@code aigw_budget_spent_usd} gauges (also at start)
      */
@@ -65,7 +67,8 @@ public record BillingProperties(
             @DefaultValue("10m") @NotNull Duration holdTtl,
             @DefaultValue({"50", "80", "100"}) @NotNull java.util.List<Integer> alertThresholds,
             @DefaultValue("15s") @NotNull Duration standingsEvery,
-            @DefaultValue("5s") @NotNull Duration limitTtl) {}
+            @DefaultValue("5s") @NotNull Duration limitTtl,
+            @DefaultValue("60s") @NotNull Duration publishedLimitTtl) {}
 
     /**
      * The consumer of the usage stream {@code aigw:usage} (ADR 0021).

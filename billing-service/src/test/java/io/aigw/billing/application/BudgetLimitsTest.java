@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 class BudgetLimitsTest {
@@ -39,9 +40,22 @@ class BudgetLimitsTest {
             return now;
         }
     };
+    private final List<String> publications = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final PublishedLimits published = new PublishedLimits() {
+        @Override
+        public Mono<Void> publish(String tenantId, long nanos) {
+            return Mono.fromRunnable(() -> publications.add(tenantId + "=" + nanos));
+        }
+
+        @Override
+        public Mono<Void> withdraw(String tenantId) {
+            return Mono.fromRunnable(() -> publications.add(tenantId + " withdrawn"));
+        }
+    };
     private final BudgetLimits limits = new BudgetLimits(
             stores.tenantDirectory,
             stores.planCatalog,
+            published,
             new Blocking(Schedulers.immediate()),
             clock,
             Duration.ofSeconds(5));
@@ -77,12 +91,21 @@ class BudgetLimitsTest {
     }
 
     @Test
-    void shouldSeeAChangeMadeHereAtOnce() {
+    void shouldSeeAChangeMadeHereAtOnceAndWithdrawWhatRoutingHolds() {
         limits.nanos("acme").block();
         stores.plans.put("team", plan(null));
-        limits.forgetAll();
+        limits.forget("acme").block();
 
         assertThat(limits.nanos("acme").block()).isEqualTo(-1L);
+        assertThat(publications).containsExactly("acme=2000000000", "acme withdrawn", "acme=-1");
+    }
+
+    @Test
+    void shouldPublishOnlyWhatItReadFromTheDatabase() {
+        limits.nanos("acme").block();
+        limits.nanos("acme").block();
+
+        assertThat(publications).containsExactly("acme=2000000000");
     }
 
     @Test

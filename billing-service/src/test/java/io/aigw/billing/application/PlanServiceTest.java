@@ -22,6 +22,7 @@ class PlanServiceTest {
             new BudgetLimits(
                     stores.tenantDirectory,
                     stores.planCatalog,
+                    PublishedLimits.NONE,
                     new Blocking(Schedulers.immediate()),
                     java.time.Clock.systemUTC(),
                     java.time.Duration.ofSeconds(5)),

@@ -12,6 +12,7 @@ import io.aigw.routing.adapter.out.micrometer.MicrometerRoutingMetrics;
 import io.aigw.routing.adapter.out.openai.OpenAiCompatibleProviderClient;
 import io.aigw.routing.adapter.out.provider.ProviderClientsByType;
 import io.aigw.routing.adapter.out.provider.UpstreamErrors;
+import io.aigw.routing.adapter.out.redis.RedisBudgets;
 import io.aigw.routing.adapter.out.redis.RedisExactResponseCache;
 import io.aigw.routing.adapter.out.redis.RedisStreamUsageEvents;
 import io.aigw.routing.adapter.out.resilience4j.Resilience4jCircuitBreakers;
@@ -202,7 +203,13 @@ public class RoutingConfiguration {
 
     @Bean
     Budgets budgets(
-            RoutingProperties properties, InternalProperties internal, WebClient.Builder builder, JsonMapper json) {
+            RoutingProperties properties,
+            InternalProperties internal,
+            WebClient.Builder builder,
+            JsonMapper json,
+            ReactiveStringRedisTemplate redis,
+            Clock clock,
+            MeterRegistry meters) {
         RoutingProperties.BudgetProperties budget = properties.budget();
         if (!budget.enabled()) {
             return Budgets.NONE;
@@ -212,7 +219,10 @@ public class RoutingConfiguration {
                 .clientConnector(new ReactorClientHttpConnector(
                         HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)))
                 .build();
-        return new HttpBudgets(web, json, internal.token(), budget.timeout());
+        HttpBudgets billing = new HttpBudgets(web, json, internal.token(), budget.timeout());
+        return budget.redisHolds()
+                ? new RedisBudgets(redis, billing, budget.timeout(), budget.holdTtl(), clock, meters)
+                : billing;
     }
 
     @Bean

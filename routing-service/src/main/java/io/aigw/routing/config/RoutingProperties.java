@@ -34,11 +34,17 @@ public record RoutingProperties(
      * @param enabled off: no hold is placed and no budget refuses a request
      * @param url billing-service's base URL
      * @param timeout the longest a hold may take before the request goes on without one (fail open)
+     * @param redisHolds place holds with billing's script in the shared Redis, asking billing over HTTP
+     *     only when its published budget is missing (false: every hold over HTTP)
+     * @param holdTtl an unsettled hold placed here is released after this; billing's {@code
+     *     aigw.billing.budgets.hold-ttl} alike
      */
     public record BudgetProperties(
             @DefaultValue("true") boolean enabled,
             @NotNull @DefaultValue("http://127.0.0.1:8083") java.net.URI url,
-            @NotNull @DefaultValue("150ms") Duration timeout) {}
+            @NotNull @DefaultValue("150ms") Duration timeout,
+            @DefaultValue("true") boolean redisHolds,
+            @NotNull @DefaultValue("10m") Duration holdTtl) {}
 
     /**
      * The scaler's routing policy ({@code aigw.routing.policy.*}).

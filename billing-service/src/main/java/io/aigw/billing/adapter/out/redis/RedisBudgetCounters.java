@@ -1,20 +1,17 @@
 package io.aigw.billing.adapter.out.redis;
 
+import io.aigw.api.budget.BudgetHolds;
 import io.aigw.billing.application.BudgetCounters;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
 /**
  * The month counters as Redis hashes changed only by Lua scripts, so that every check-and-take is
- * atomic across billing replicas (see {@code redis/budget-*.lua}, ADR 0022). Keys carry the tenant as
+ * atomic across billing replicas (see {@code io/aigw/api/budget/budget-*.lua} in api-types, ADR 0022). Keys carry the tenant as
  * a hash tag, {@code aigw:budget:{acme}:2026-11}, so a Redis Cluster keeps one tenant's keys in one
  * slot and every script stays a single-slot call.
  */
@@ -40,8 +37,7 @@ public class RedisBudgetCounters implements BudgetCounters {
 
     /** The three keys of one tenant's month: the counter hash, the holds hash, the hold deadlines. */
     static List<String> keys(String tenantId, YearMonth month) {
-        String base = "aigw:budget:{" + tenantId + "}:" + month;
-        return List.of(base, base + ":holds", base + ":expiry");
+        return BudgetHolds.monthKeys(tenantId, month);
     }
 
     @Override
@@ -111,16 +107,7 @@ public class RedisBudgetCounters implements BudgetCounters {
         return ((Number) reply.get(index)).longValue();
     }
 
-    /** Each script is the shared head (expired holds released, key helpers) followed by its body. */
     private static <T> RedisScript<T> script(String name, Class<T> type) {
-        return RedisScript.of(read("budget-common.lua") + "\n" + read(name), type);
-    }
-
-    private static String read(String name) {
-        try {
-            return new ClassPathResource("redis/" + name).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("billing ships redis/" + name, e);
-        }
+        return RedisScript.of(BudgetHolds.script(name), type);
     }
 }

@@ -1,7 +1,16 @@
 -- Places a hold of the request's maximum cost on the tenant's remaining monthly budget, atomically.
--- ARGV: hold id, amount, hold TTL (ms), limit (-1 = unlimited), key TTL (ms).
--- Returns {1, remaining} granted, {0, remaining} refused, {-2, 0} month not initialised yet.
+-- ARGV: hold id, amount, hold TTL (ms), limit (-1 = unlimited; 'lookup' = the one billing published
+-- under KEYS[4]), key TTL (ms).
+-- Returns {1, remaining} granted, {0, remaining} refused, {-2, 0} month not initialised yet,
+-- {-3, 0} limit to look up but none published (the caller asks billing, which publishes it).
 local id, amount, ttl, limit, keyTtl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+if ARGV[4] == 'lookup' then
+  local published = redis.call('GET', KEYS[4])
+  if not published then
+    return {-3, 0}
+  end
+  limit = tonumber(published)
+end
 if redis.call('EXISTS', budget) == 0 then
   return {-2, 0}
 end
