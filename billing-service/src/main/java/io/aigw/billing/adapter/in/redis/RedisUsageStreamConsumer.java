@@ -13,9 +13,11 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XTrimArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>An entry that cannot be parsed, fails the record's checks, or is refused by the database
  *       for good is copied to the dead-letter stream with the reason, logged, counted and then
  *       acknowledged: nothing is silently dropped, and one bad entry does not block the rest.
+ *   <li>Every {@code reclaimEvery} also deletes the entries every consumer group is done with
+ *       (before the oldest one still pending, or the last one delivered): their rows are in the
+ *       ledger, and a stream kept whole would grow by one entry per request for ever.
  *   <li>When Redis or the database fails it backs off (doubling from {@code retryMin} to {@code
  *       retryMax}) and tries again; the service stays up meanwhile.
  * </ul>
@@ -174,6 +179,7 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
             if (!clock.instant().isBefore(nextReclaim)) {
                 reclaim(redis, me);
                 refreshLag(redis);
+                trim(redis);
                 nextReclaim = clock.instant().plus(settings.reclaimEvery());
             }
             XReadArgs.StreamOffset<String> offset = ownPendingFirst
@@ -284,6 +290,48 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
                 metrics.lag(number(info.get("lag")), number(info.get("pending")));
             }
         }
+    }
+
+    /**
+     * Deletes what every group on the stream is done with: entries before the oldest one a group
+     * still has pending, or, with nothing pending, after the last one it was delivered. Any group
+     * counts (another billing deployment on the same Redis), so none loses what it has not read.
+     */
+    void trim(RedisCommands<String, String> redis) {
+        String floor = null;
+        for (Object group : redis.xinfoGroups(settings.stream())) {
+            Map<String, Object> info = pairs((List<?>) group);
+            String name = String.valueOf(info.get("name"));
+            PendingMessages pending = redis.xpending(settings.stream(), name);
+            String groupFloor = pending.getCount() > 0
+                    ? pending.getMessageIds().getLower().getValue()
+                    : nextAfter(String.valueOf(info.get("last-delivered-id")));
+            if (floor == null || compareIds(groupFloor, floor) < 0) {
+                floor = groupFloor;
+            }
+        }
+        if (floor != null) {
+            long removed = redis.xtrim(settings.stream(), XTrimArgs.Builder.minId(floor));
+            if (removed > 0) {
+                log.debug("Trimmed {} recorded usage entries from {}", removed, settings.stream());
+            }
+        }
+    }
+
+    /** The smallest id after {@code id}: MINID keeps entries at or after the floor. */
+    static String nextAfter(String id) {
+        int dash = id.indexOf('-');
+        return id.substring(0, dash) + "-" + (Long.parseLong(id.substring(dash + 1)) + 1);
+    }
+
+    /** Stream ids {@code <ms>-<seq>} in their numeric order. */
+    static int compareIds(String a, String b) {
+        int da = a.indexOf('-');
+        int db = b.indexOf('-');
+        int byTime = Long.compare(Long.parseLong(a.substring(0, da)), Long.parseLong(b.substring(0, db)));
+        return byTime != 0
+                ? byTime
+                : Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
     }
 
     private static Map<String, Object> pairs(List<?> flat) {
