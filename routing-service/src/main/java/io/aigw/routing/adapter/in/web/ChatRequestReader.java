@@ -31,18 +31,7 @@ class ChatRequestReader {
     }
 
     Parsed read(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidRequest("The request body must be a JSON object.", null);
-        }
-        JsonNode tree;
-        try {
-            tree = json.readTree(text);
-        } catch (JacksonException e) {
-            throw new InvalidRequest("The request body is not valid JSON.", null);
-        }
-        if (!(tree instanceof ObjectNode body)) {
-            throw new InvalidRequest("The request body must be a JSON object.", null);
-        }
+        ObjectNode body = object(json, text);
         String model = requiredString(body, "model");
         checkMessages(body.get("messages"));
         boolean stream = optionalBoolean(body, "stream");
@@ -59,6 +48,23 @@ class ChatRequestReader {
         ChatRequest request = new ChatRequest(
                 model, stream, includeUsage, maxTokens, needs(body, stream, format), format, prompt(body));
         return new Parsed(request, body);
+    }
+
+    /** The body as a JSON object, or the 400 a client gets for anything else. */
+    static ObjectNode object(JsonMapper json, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequest("The request body must be a JSON object.", null);
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(text);
+        } catch (JacksonException e) {
+            throw new InvalidRequest("The request body is not valid JSON.", null);
+        }
+        if (!(tree instanceof ObjectNode body)) {
+            throw new InvalidRequest("The request body must be a JSON object.", null);
+        }
+        return body;
     }
 
     private static Set<Capability> needs(ObjectNode body, boolean stream, ResponseFormat format) {

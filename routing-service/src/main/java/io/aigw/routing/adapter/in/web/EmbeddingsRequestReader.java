@@ -11,7 +11,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +34,7 @@ final class EmbeddingsRequestReader {
     }
 
     ChatRequestReader.Parsed read(String text) {
-        ObjectNode body = object(text);
+        ObjectNode body = ChatRequestReader.object(json, text);
         String model = ChatRequestReader.requiredString(body, "model");
         List<String> inputs = inputs(body.get("input"));
         JsonNode format = body.get("encoding_format");
@@ -61,22 +60,6 @@ final class EmbeddingsRequestReader {
                 ResponseFormat.TEXT,
                 new Prompt(inputs, 0, List.of()));
         return new ChatRequestReader.Parsed(request, body);
-    }
-
-    private ObjectNode object(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidRequest("The request body must be a JSON object.", null);
-        }
-        JsonNode tree;
-        try {
-            tree = json.readTree(text);
-        } catch (JacksonException e) {
-            throw new InvalidRequest("The request body is not valid JSON.", null);
-        }
-        if (!(tree instanceof ObjectNode body)) {
-            throw new InvalidRequest("The request body must be a JSON object.", null);
-        }
-        return body;
     }
 
     /** The inputs as texts for the token estimate; token ids count as one word each. */
