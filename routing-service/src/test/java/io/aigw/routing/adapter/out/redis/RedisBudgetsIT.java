@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aigw.api.budget.BudgetHolds;
 import io.aigw.routing.application.Budgets;
 import io.aigw.routing.domain.RoutingException;
-import io.aigw.testsupport.RedisEndpoint;
-import io.aigw.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
@@ -49,10 +46,7 @@ class RedisBudgetsIT {
 
     @BeforeAll
     static void connect() {
-        RedisEndpoint endpoint = TestInfrastructure.redis();
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoint.host(), endpoint.port()));
-        factory.afterPropertiesSet();
-        factory.start();
+        factory = TestRedis.connect();
         redis = new ReactiveStringRedisTemplate(factory);
     }
 
@@ -148,9 +142,7 @@ class RedisBudgetsIT {
 
     @Test
     void shouldAskBillingWhenRedisIsUnreachable() {
-        LettuceConnectionFactory away = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
-        away.afterPropertiesSet();
-        away.start();
+        LettuceConnectionFactory away = TestRedis.unreachable();
         try {
             assertThat(budgets(new ReactiveStringRedisTemplate(away))
                             .hold(tenant, BigDecimal.ONE)

@@ -7,8 +7,6 @@ import io.aigw.cache.format.ExactEntry;
 import io.aigw.routing.application.CachedAnswer;
 import io.aigw.routing.application.ResponseCache;
 import io.aigw.routing.domain.CachePolicy;
-import io.aigw.testsupport.RedisEndpoint;
-import io.aigw.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
@@ -45,10 +42,7 @@ class RedisExactResponseCacheIT {
 
     @BeforeAll
     static void connect() {
-        RedisEndpoint endpoint = TestInfrastructure.redis();
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoint.host(), endpoint.port()));
-        factory.afterPropertiesSet();
-        factory.start();
+        factory = TestRedis.connect();
         redis = new ReactiveStringRedisTemplate(factory);
     }
 
@@ -153,9 +147,7 @@ class RedisExactResponseCacheIT {
     @Test
     void shouldFallThroughToTheSemanticLayerWhenRedisIsUnreachable() {
         // a port nothing listens on: the connection is refused at once
-        LettuceConnectionFactory away = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
-        away.afterPropertiesSet();
-        away.start();
+        LettuceConnectionFactory away = TestRedis.unreachable();
         try {
             CachedAnswer answer = cache(new ReactiveStringRedisTemplate(away))
                     .lookup(tenant, request("Redis is away"), CachePolicy.Lookup.ON)

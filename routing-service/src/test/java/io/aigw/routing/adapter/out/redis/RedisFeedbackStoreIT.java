@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aigw.routing.application.learned.FeedbackEntry;
 import io.aigw.routing.domain.learned.FeedbackRetention;
-import io.aigw.testsupport.RedisEndpoint;
-import io.aigw.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +30,7 @@ class RedisFeedbackStoreIT {
 
     @BeforeAll
     static void connect() {
-        RedisEndpoint endpoint = TestInfrastructure.redis();
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoint.host(), endpoint.port()));
-        factory.afterPropertiesSet();
-        factory.start();
+        factory = TestRedis.connect();
         redis = new ReactiveStringRedisTemplate(factory);
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aigw.api.usage.UsageEvent;
-import io.aigw.testsupport.RedisEndpoint;
-import io.aigw.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +27,7 @@ class RedisStreamUsageEventsIT {
 
     @BeforeAll
     static void connect() {
-        RedisEndpoint endpoint = TestInfrastructure.redis();
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoint.host(), endpoint.port()));
-        factory.afterPropertiesSet();
-        factory.start();
+        factory = TestRedis.connect();
         redis = new ReactiveStringRedisTemplate(factory);
     }
 
@@ -100,9 +94,7 @@ class RedisStreamUsageEventsIT {
 
     @Test
     void shouldKeepEventsInTheBacklogWhenRedisIsOutOfReach() {
-        LettuceConnectionFactory dead = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
-        dead.afterPropertiesSet();
-        dead.start();
+        LettuceConnectionFactory dead = TestRedis.unreachable();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (RedisStreamUsageEvents events = new RedisStreamUsageEvents(
                 new ReactiveStringRedisTemplate(dead), "it:dead", json, 2, Duration.ofHours(1), meters)) {
