@@ -44,6 +44,9 @@ class RedisPolicyPublisherIT {
         redis.delete(RoutingPolicy.KEY);
         listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(factory);
+        // the container hands each message to a new thread by default, which may reorder them; one
+        // thread keeps the order Redis delivered them in, the order this test checks
+        listener.setTaskExecutor(new org.springframework.core.task.SyncTaskExecutor());
         listener.addMessageListener(
                 (message, pattern) -> announced.add(new String(message.getBody())),
                 new ChannelTopic(RoutingPolicy.CHANNEL));
