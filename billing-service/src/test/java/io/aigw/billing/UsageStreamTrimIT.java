@@ -28,7 +28,6 @@ import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,9 +59,6 @@ class UsageStreamTrimIT {
 
     @Autowired
     JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     UsageRecorder recorder;
