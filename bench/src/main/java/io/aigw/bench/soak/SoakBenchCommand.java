@@ -36,6 +36,17 @@ public final class SoakBenchCommand {
     private static final List<Service> SERVICES =
             List.of(Service.SIMULATOR, Service.CACHE, Service.BILLING, Service.ROUTING, Service.GATEWAY);
 
+    /**
+     * The launcher's defaults, plus native memory tracking (so RSS growth can be put down to a
+     * category) and the heap touched at start: committed heap pages otherwise enter RSS one by one as
+     * the old generation first fills, growth that stops at -Xmx and is not a leak. The heap itself is
+     * judged by its live data after full collections.
+     */
+    private static final List<String> JAVA_OPTS = java.util.stream.Stream.concat(
+                    StackSpec.DEFAULT_JAVA_OPTS.stream(),
+                    java.util.stream.Stream.of("-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary"))
+            .toList();
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -55,6 +66,7 @@ public final class SoakBenchCommand {
                 .randomFreePorts()
                 .embeddedRedis()
                 .logDirectory(logs)
+                .javaOpts(JAVA_OPTS)
                 // the load is about memory over time, not plans: the demo tenant has no limits
                 .env(Service.GATEWAY, "AIGW_DEMO_PLAN", "enterprise")
                 .healthTimeout(Duration.ofSeconds(600))
@@ -84,7 +96,7 @@ public final class SoakBenchCommand {
                     options.duration().toMinutes(),
                     options.warmup().toMinutes());
             result = new SoakRun(new SoakClient(stack.url(Service.GATEWAY), stack.demoKey()), targets, out, 256)
-                    .run(options.duration(), options.rps(), options.sampleEvery());
+                    .run(options.duration(), options.warmup(), options.rps(), options.sampleEvery());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("bench: interrupted");
@@ -110,7 +122,7 @@ public final class SoakBenchCommand {
                 SoakRun.MIX,
                 machine);
         SoakReport report = SoakReport.of(
-                run, result.samples(), result.windows(), options.warmup().toSeconds());
+                run, result.samples(), result.windows(), options.warmup().toSeconds(), result.nativeMemory());
         Files.createDirectories(options.out());
         Path markdown = options.out().resolve("soak.md");
         Path json = options.out().resolve("soak.json");

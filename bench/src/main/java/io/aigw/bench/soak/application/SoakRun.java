@@ -1,13 +1,17 @@
 package io.aigw.bench.soak.application;
 
+import io.aigw.bench.soak.adapter.out.Jcmd;
 import io.aigw.bench.soak.adapter.out.JvmMetrics;
 import io.aigw.bench.soak.adapter.out.ProcessMemory;
 import io.aigw.bench.soak.adapter.out.SoakClient;
+import io.aigw.bench.soak.domain.NativeMemory;
 import io.aigw.bench.soak.domain.SoakSample;
 import io.aigw.bench.soak.domain.SoakWindow;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -19,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The soak itself: an open-loop load at a fixed rate with a fixed mix for the whole duration, and
- * every sample interval each service's RSS (from /proc), heap, live data after GC and threads.
+ * every sample interval each service's RSS (from /proc), heap, live data after GC and threads; at the
+ * end of warm-up, half-way through the rest and at the end, each service's native memory summary
+ * (the JVMs run with native memory tracking), so RSS growth can be put down to a category.
  */
 public final class SoakRun {
 
@@ -33,6 +39,7 @@ public final class SoakRun {
 
     private final SoakClient client;
     private final JvmMetrics metrics = new JvmMetrics();
+    private final Jcmd jcmd = new Jcmd();
     private final Map<String, Target> targets;
     private final PrintStream out;
     private final int maxInFlight;
@@ -44,10 +51,19 @@ public final class SoakRun {
         this.maxInFlight = maxInFlight;
     }
 
-    public record Result(List<SoakSample> samples, List<SoakWindow> windows) {}
+    /**
+     * @param nativeMemory per service, its native memory summaries in time order (none when tracking
+     *     is off)
+     */
+    public record Result(
+            List<SoakSample> samples, List<SoakWindow> windows, Map<String, List<NativeMemory>> nativeMemory) {}
 
-    public Result run(Duration duration, double rps, Duration sampleEvery) throws InterruptedException {
+    public Result run(Duration duration, Duration warmup, double rps, Duration sampleEvery)
+            throws InterruptedException {
         List<SoakSample> samples = new ArrayList<>();
+        Map<String, List<NativeMemory>> nativeMemory = new LinkedHashMap<>();
+        double[] nativeAt = {warmup.toMillis() / 1000.0, (warmup.toMillis() + duration.toMillis()) / 2000.0};
+        int nativeTaken = 0;
         List<SoakWindow> windows = new ArrayList<>();
         ExecutorService workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "soak-client");
@@ -116,11 +132,16 @@ public final class SoakRun {
                 }
                 last = now;
                 nextSample += sampleEvery.toNanos();
+                if (nativeTaken < nativeAt.length && seconds >= nativeAt[nativeTaken]) {
+                    nativeSnapshot(seconds, nativeMemory);
+                    nativeTaken++;
+                }
             }
         }
+        nativeSnapshot((System.nanoTime() - start) / 1e9, nativeMemory);
         workers.shutdown();
         workers.awaitTermination(90, TimeUnit.SECONDS);
-        return new Result(samples, windows);
+        return new Result(samples, windows, nativeMemory);
     }
 
     private SoakClient.Result one(long n) {
@@ -133,6 +154,20 @@ public final class SoakRun {
             case 8 -> client.send("gpt-4o-mini", "Cached question " + tag, false, "on", 0);
             default -> client.send("no-such-model", "Unknown model " + tag, false, "off", 404);
         };
+    }
+
+    private void nativeSnapshot(double seconds, Map<String, List<NativeMemory>> nativeMemory) {
+        targets.forEach((service, target) -> {
+            try {
+                String summary = jcmd.nativeMemorySummary(target.pid());
+                long rssKb = ProcessMemory.rssBytes(target.pid()).orElse(0) / 1024;
+                nativeMemory
+                        .computeIfAbsent(service, s -> new ArrayList<>())
+                        .add(NativeMemory.parse(seconds, rssKb, summary));
+            } catch (IOException | IllegalArgumentException e) {
+                out.println("soak: no native memory summary of " + service + ": " + e.getMessage());
+            }
+        });
     }
 
     private void sample(double seconds, List<SoakSample> samples) {

@@ -1,10 +1,12 @@
 package io.aigw.bench.soak.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +40,7 @@ public final class SoakReport {
     private final Slope errorsPerWindow;
     private final double errorRateFirstHalf;
     private final double errorRateSecondHalf;
+    private final Map<String, List<NativeMemory>> nativeMemory;
 
     private SoakReport(
             Run run,
@@ -45,8 +48,10 @@ public final class SoakReport {
             List<SoakWindow> windows,
             Slope errorsPerWindow,
             double errorRateFirstHalf,
-            double errorRateSecondHalf) {
+            double errorRateSecondHalf,
+            Map<String, List<NativeMemory>> nativeMemory) {
         this.run = run;
+        this.nativeMemory = nativeMemory;
         this.services = services;
         this.windows = windows;
         this.errorsPerWindow = errorsPerWindow;
@@ -56,6 +61,19 @@ public final class SoakReport {
 
     /** Fits the slopes over the samples and windows after {@code warmupSeconds}. */
     public static SoakReport of(Run run, List<SoakSample> samples, List<SoakWindow> windows, double warmupSeconds) {
+        return of(run, samples, windows, warmupSeconds, Map.of());
+    }
+
+    /**
+     * As {@link #of(Run, List, List, double)}, with each service's native memory summaries (taken after
+     * warm-up, in time order) to say where RSS went.
+     */
+    public static SoakReport of(
+            Run run,
+            List<SoakSample> samples,
+            List<SoakWindow> windows,
+            double warmupSeconds,
+            Map<String, List<NativeMemory>> nativeMemory) {
         Map<String, List<SoakSample>> byService = new LinkedHashMap<>();
         for (SoakSample sample : samples) {
             if (sample.seconds() >= warmupSeconds) {
@@ -85,7 +103,78 @@ public final class SoakReport {
                 windows,
                 errors,
                 errorRate(measured.subList(0, half)),
-                errorRate(measured.subList(half, measured.size())));
+                errorRate(measured.subList(half, measured.size())),
+                Map.copyOf(nativeMemory));
+    }
+
+    /** MB per hour between two summaries of one quantity (KB). */
+    private static double mbPerHour(NativeMemory from, NativeMemory to, long fromKb, long toKb) {
+        double hours = (to.seconds() - from.seconds()) / 3600;
+        return hours <= 0 ? 0 : (toKb - fromKb) / 1024.0 / hours;
+    }
+
+    /** The categories whose committed memory changed by more than 0.5 MB/h, largest first. */
+    static List<Map.Entry<String, Double>> categoryGrowth(List<NativeMemory> snapshots) {
+        NativeMemory first = snapshots.get(0);
+        NativeMemory last = snapshots.get(snapshots.size() - 1);
+        return last.committedKb().entrySet().stream()
+                .map(e -> Map.entry(
+                        e.getKey(),
+                        mbPerHour(first, last, first.committedKb().getOrDefault(e.getKey(), 0L), e.getValue())))
+                .filter(e -> Math.abs(e.getValue()) > 0.5)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue())))
+                .toList();
+    }
+
+    private static String halves(List<NativeMemory> s, ToLongFunction<NativeMemory> kb) {
+        NativeMemory first = s.get(0);
+        NativeMemory last = s.get(s.size() - 1);
+        if (s.size() < 3) {
+            return fmt(mbPerHour(first, last, kb.applyAsLong(first), kb.applyAsLong(last)));
+        }
+        NativeMemory mid = s.get(s.size() / 2);
+        return fmt(mbPerHour(first, mid, kb.applyAsLong(first), kb.applyAsLong(mid))) + " → "
+                + fmt(mbPerHour(mid, last, kb.applyAsLong(mid), kb.applyAsLong(last)));
+    }
+
+    private void nativeMarkdown(StringBuilder md) {
+        if (nativeMemory.values().stream().allMatch(l -> l.size() < 2)) {
+            return;
+        }
+        md.append("\n## Native memory after warm-up\n\n");
+        md.append("What the JVM's native memory tracking counts as committed, and RSS beyond it (malloc"
+                + " arenas and fragmentation, native libraries), at the end of warm-up, half-way and at the end;"
+                + " growth per hour in the first half → the second half.\n\n");
+        md.append("| service | tracked MB, start → end | tracked growth MB/h | RSS beyond tracking MB, start → end"
+                + " | beyond-tracking growth MB/h | categories that grew, MB/h over the whole |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (ServiceMemory service : services) {
+            List<NativeMemory> s = nativeMemory.getOrDefault(service.service(), List.of());
+            if (s.size() < 2) {
+                continue;
+            }
+            NativeMemory first = s.get(0);
+            NativeMemory last = s.get(s.size() - 1);
+            md.append("| ")
+                    .append(service.service())
+                    .append(" | ")
+                    .append(fmt(first.totalCommittedKb() / 1024.0))
+                    .append(" → ")
+                    .append(fmt(last.totalCommittedKb() / 1024.0))
+                    .append(" | ")
+                    .append(halves(s, NativeMemory::totalCommittedKb))
+                    .append(" | ")
+                    .append(fmt(first.outsideTrackingKb() / 1024.0))
+                    .append(" → ")
+                    .append(fmt(last.outsideTrackingKb() / 1024.0))
+                    .append(" | ")
+                    .append(halves(s, NativeMemory::outsideTrackingKb))
+                    .append(" | ")
+                    .append(categoryGrowth(s).stream()
+                            .map(e -> e.getKey() + " " + fmt(e.getValue()))
+                            .collect(Collectors.joining(", ")))
+                    .append(" |\n");
+        }
     }
 
     private interface Value {
@@ -207,6 +296,7 @@ public final class SoakReport {
                 .map(w -> String.format(Locale.ROOT, "%.0fs %d/%d/%d", w.seconds(), w.sent(), w.ok(), w.errors()))
                 .collect(Collectors.joining(", ")));
         md.append(".\n");
+        nativeMarkdown(md);
         return md.toString();
     }
 
@@ -244,6 +334,20 @@ public final class SoakReport {
             json.append(", \"rss_r_squared\": ").append(fmt(s.rss().rSquared()));
             json.append(", \"threads_first\": ").append(s.threadsFirst());
             json.append(", \"threads_last\": ").append(s.threadsLast());
+            List<NativeMemory> n = nativeMemory.getOrDefault(s.service(), List.of());
+            if (n.size() >= 2) {
+                NativeMemory first = n.get(0);
+                NativeMemory last = n.get(n.size() - 1);
+                json.append(", \"tracked_mb_start\": ").append(fmt(first.totalCommittedKb() / 1024.0));
+                json.append(", \"tracked_mb_end\": ").append(fmt(last.totalCommittedKb() / 1024.0));
+                json.append(", \"beyond_tracking_mb_start\": ").append(fmt(first.outsideTrackingKb() / 1024.0));
+                json.append(", \"beyond_tracking_mb_end\": ").append(fmt(last.outsideTrackingKb() / 1024.0));
+                json.append(", \"category_growth_mb_per_hour\": {")
+                        .append(categoryGrowth(n).stream()
+                                .map(e -> "\"" + e.getKey() + "\": " + fmt(e.getValue()))
+                                .collect(Collectors.joining(", ")))
+                        .append("}");
+            }
             json.append("}").append(i + 1 < services.size() ? "," : "").append("\n");
         }
         json.append("  }\n}\n");

@@ -1,0 +1,35 @@
+package io.aigw.bench.soak.adapter.out;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the JDK's {@code jcmd} against a local JVM (same user) and returns what it printed. */
+public final class Jcmd {
+
+    private final Path executable = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+
+    /** {@code jcmd <pid> VM.native_memory summary scale=KB}. */
+    public String nativeMemorySummary(long pid) throws IOException {
+        Process process = new ProcessBuilder(
+                        executable.toString(), Long.toString(pid), "VM.native_memory", "summary", "scale=KB")
+                .redirectErrorStream(true)
+                .start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("jcmd " + pid + " did not finish in 30 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException("jcmd " + pid + " exited with " + process.exitValue() + ": " + output.strip());
+            }
+            return output;
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}
