@@ -3,17 +3,21 @@ package io.aigw.bench.overhead;
 import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.overhead.adapter.out.http.BenchClients;
 import io.aigw.bench.overhead.adapter.out.http.StreamProbe;
+import io.aigw.bench.overhead.adapter.out.jfr.JfrProfiler;
 import io.aigw.bench.overhead.adapter.out.proc.ProcStats;
 import io.aigw.bench.overhead.adapter.out.process.BenchTools;
 import io.aigw.bench.overhead.adapter.out.process.ToolProcess;
 import io.aigw.bench.overhead.adapter.out.wrk.WrkLoad;
 import io.aigw.bench.overhead.application.Endpoint;
 import io.aigw.bench.overhead.application.InterleavedRounds;
+import io.aigw.bench.overhead.application.ProfiledRun;
 import io.aigw.bench.overhead.domain.LoadRun;
 import io.aigw.bench.overhead.domain.LoadSummary;
 import io.aigw.bench.overhead.domain.OverheadJson;
 import io.aigw.bench.overhead.domain.OverheadMarkdown;
 import io.aigw.bench.overhead.domain.OverheadReport;
+import io.aigw.bench.overhead.domain.ProcessProfile;
+import io.aigw.bench.overhead.domain.ProfileReport;
 import io.aigw.bench.overhead.domain.StreamRun;
 import io.aigw.bench.overhead.domain.StreamSummary;
 import io.aigw.bench.overhead.domain.Target;
@@ -31,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,9 @@ public final class OverheadBenchCommand {
     static final String MODEL = "bench-fast";
     /** The model the stream runs ask for; routing maps it to the simulator. */
     static final String STREAM_MODEL = "bench-stream";
+
+    /** The connection count the added-latency target is set at. */
+    static final int PROFILE_CONNECTIONS = 16;
 
     static final int STREAM_TOKENS = 32;
     static final Duration STREAM_TOKEN_DELAY = Duration.ofMillis(1);
@@ -94,9 +102,13 @@ public final class OverheadBenchCommand {
             check(clients, load);
             primeHit(clients, load);
 
-            InterleavedRounds rounds =
-                    new InterleavedRounds(new WrkLoad(tools.wrk(), tools.wrkScript()), new StreamProbe(), out);
+            WrkLoad wrk = new WrkLoad(tools.wrk(), tools.wrkScript());
+            InterleavedRounds rounds = new InterleavedRounds(wrk, new StreamProbe(), out);
             rounds.warmUp(load, options.warmUp());
+            if (options.rounds() == 0) {
+                profile(options, wrk, runDir, load, date, loadBefore);
+                return 0;
+            }
             List<LoadRun> loadRuns = rounds.load(load, options.connections(), options.rounds(), options.duration());
             List<StreamRun> streamRuns = options.streams()
                     ? rounds.streams(streams, options.streamConnections(), options.rounds(), options.streamDuration())
@@ -115,15 +127,53 @@ public final class OverheadBenchCommand {
                     LoadSummary.of(loadRuns),
                     StreamSummary.of(streamRuns),
                     startUp,
-                    Map.of(
-                            "all services",
-                            String.join(" ", stack.spec().javaOpts()),
-                            "cache-service (its own floor, after the common options)",
-                            String.join(" ", Service.CACHE.ownJavaOpts())),
+                    Map.of("all services", String.join(" ", stack.spec().javaOpts())),
                     Duration.ofNanos(System.nanoTime() - started));
             write(options, report);
+            if (!options.profile().isZero()) {
+                profile(options, wrk, runDir, load, date, loadBefore);
+            }
         }
         return 0;
+    }
+
+    /** The profiled cache-miss run at {@link #PROFILE_CONNECTIONS} connections, written as profile.md/json. */
+    private void profile(
+            OverheadBenchOptions options,
+            WrkLoad wrk,
+            Path runDir,
+            List<Endpoint> load,
+            String date,
+            OverheadReport.MachineLoad loadBefore)
+            throws IOException {
+        Endpoint miss = load.stream()
+                .filter(e -> e.target() == Target.AIGW_MISS)
+                .findFirst()
+                .orElseThrow();
+        out.printf(
+                "bench: profile: %s at %d connections for %d s with JFR in every JVM%n",
+                miss.target().key(), PROFILE_CONNECTIONS, options.profile().toSeconds());
+        ProfiledRun.Result result = new ProfiledRun(wrk, new JfrProfiler(), runDir.resolve("jfr"), out)
+                .run(miss, PROFILE_CONNECTIONS, options.profile());
+        List<ProcessProfile> processes = result.processes().stream()
+                .sorted(Comparator.comparingLong((ProcessProfile p) -> -(p.userMicros() + p.systemMicros())))
+                .toList();
+        ProfileReport report = new ProfileReport(
+                date,
+                options.commandLine(),
+                machine(),
+                loadBefore + " before, " + loadAverage() + " after",
+                miss.target().key(),
+                PROFILE_CONNECTIONS,
+                result.seconds(),
+                result.requests(),
+                processes);
+        Files.createDirectories(options.out());
+        Path markdown = options.out().resolve("profile.md");
+        Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(options.out().resolve("profile.json"), report.json(), StandardCharsets.UTF_8);
+        report.markdown().lines().filter(line -> line.startsWith("|")).forEach(out::println);
+        out.println("bench: wrote " + markdown + " and profile.json (" + result.errors() + " errors in the run)");
     }
 
     private StackSpec stackSpec(

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param streamDuration the length of each measured streaming run; zero skips the streams
  * @param streamConnections the concurrencies of the streaming runs
  * @param targets the targets ({@link Target#DIRECT} always runs: it is the baseline)
+ * @param profile the length of the profiled cache-miss run at 16 connections (JFR in every JVM);
+ *     zero: none
  * @param env the environment (the tools' paths from scripts/ensure-bench-tools.sh)
  * @param out where overhead.md and overhead.json go
  * @param userArgs the arguments as typed (without {@code --root}), for the report's command line
@@ -31,6 +33,7 @@ record OverheadBenchOptions(
         Duration streamDuration,
         List<Integer> streamConnections,
         List<Target> targets,
+        Duration profile,
         Map<String, String> env,
         Path out,
         List<String> userArgs) {
@@ -45,6 +48,9 @@ record OverheadBenchOptions(
             + "  --stream-connections 1,16,64  concurrent streams (default 1,16,64)\n"
             + "  --targets LIST           of direct,nginx-proxy,portkey,aigw-miss,aigw-hit (default all;\n"
             + "                           direct always runs, it is the baseline)\n"
+            + "  --profile 20s            after the rounds, one cache-miss run at 16 connections with JFR recording in\n"
+            + "                           every JVM; writes profile.md and profile.json (default 0s: none). With\n"
+            + "                           --rounds 0 only the profile runs\n"
             + "  --out DIR                where overhead.md and overhead.json go (default docs/benchmarks; any\n"
             + "                           non-default option writes to bench/target/benchmarks unless --out is given)\n"
             + "  --root DIR               project root (default: the current directory)\n\n"
@@ -59,6 +65,7 @@ record OverheadBenchOptions(
         Duration streamDuration = Duration.ofSeconds(3);
         List<Integer> streamConnections = List.of(1, 16, 64);
         List<Target> targets = List.of(Target.values());
+        Duration profile = Duration.ZERO;
         Path out = null;
         boolean nonDefault = false;
         List<String> userArgs = new ArrayList<>();
@@ -78,7 +85,8 @@ record OverheadBenchOptions(
             }
             switch (name) {
                 case "--root" -> root = Path.of(value);
-                case "--rounds" -> rounds = positive(name, value);
+                case "--rounds" -> rounds = value.strip().equals("0") ? 0 : positive(name, value);
+                case "--profile" -> profile = duration(name, value, true);
                 case "--duration" -> duration = duration(name, value, false);
                 case "--warm-up" -> warmUp = duration(name, value, true);
                 case "--connections" -> connections = counts(name, value);
@@ -90,6 +98,12 @@ record OverheadBenchOptions(
             }
         }
         root = root.toAbsolutePath().normalize();
+        if (rounds == 0 && profile.isZero()) {
+            throw new IllegalArgumentException("--rounds 0 runs nothing without --profile");
+        }
+        if (!profile.isZero() && !targets.contains(Target.AIGW_MISS)) {
+            throw new IllegalArgumentException("--profile profiles the aigw-miss target: keep it in --targets");
+        }
         if (out == null) {
             out = nonDefault ? root.resolve("bench/target/benchmarks") : root.resolve("docs/benchmarks");
         }
@@ -102,6 +116,7 @@ record OverheadBenchOptions(
                 streamDuration,
                 streamConnections,
                 targets,
+                profile,
                 Map.copyOf(env),
                 root.resolve(out).normalize(),
                 List.copyOf(userArgs));

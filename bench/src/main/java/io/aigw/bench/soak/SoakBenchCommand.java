@@ -106,13 +106,12 @@ public final class SoakBenchCommand {
         String machine = String.format(
                 Locale.ROOT,
                 "%d cores, Java %s, load average %.1f at the start and %.1f at the end (the machine is shared),"
-                        + " JVM options %s (cache-service %s)",
+                        + " JVM options %s",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 loadAtStart,
                 loadAtEnd,
-                String.join(" ", spec.javaOpts()),
-                String.join(" ", Service.CACHE.ownJavaOpts()));
+                String.join(" ", spec.javaOpts()));
         SoakReport.Run run = new SoakReport.Run(
                 "./aigw bench soak" + (options.userArgs().isEmpty() ? "" : " " + String.join(" ", options.userArgs())),
                 date,

@@ -162,4 +162,21 @@ class OverheadBenchmarkTest {
                         () -> OverheadBenchOptions.parse(new String[] {"--duration", "5"}, Map.of(), Path.of("/repo")))
                 .hasMessageContaining("--duration");
     }
+
+    @Test
+    void shouldProfileOnlyTheMissPathAndRunNothingWithoutRoundsOrProfile() {
+        OverheadBenchOptions profileOnly = OverheadBenchOptions.parse(
+                new String[] {"--rounds", "0", "--profile", "20s", "--targets", "aigw-miss"}, Map.of(), Path.of("/r"));
+
+        assertThat(profileOnly.rounds()).isZero();
+        assertThat(profileOnly.profile()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(OverheadBenchOptions.parse(new String[0], Map.of(), Path.of("/r"))
+                        .profile())
+                .isZero();
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(new String[] {"--rounds", "0"}, Map.of(), Path.of("/r")))
+                .hasMessageContaining("--profile");
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(
+                        new String[] {"--profile", "5s", "--targets", "aigw-hit"}, Map.of(), Path.of("/r")))
+                .hasMessageContaining("aigw-miss");
+    }
 }

@@ -1,6 +1,6 @@
 package io.aigw.bench.soak.application;
 
-import io.aigw.bench.soak.adapter.out.Jcmd;
+import io.aigw.bench.jvm.Jcmd;
 import io.aigw.bench.soak.adapter.out.JvmMetrics;
 import io.aigw.bench.soak.adapter.out.ProcessMemory;
 import io.aigw.bench.soak.adapter.out.SoakClient;

@@ -18,14 +18,25 @@ public final class ProcStats {
 
     /** Microseconds of CPU the process has used so far; -1 when it is gone or unreadable. */
     public static long cpuMicros(long pid) {
+        long[] split = cpuSplitMicros(pid);
+        return split[0] < 0 ? -1 : split[0] + split[1];
+    }
+
+    /**
+     * Microseconds of user-mode and of kernel-mode CPU the process has used so far; {@code {-1, -1}}
+     * when it is gone or unreadable.
+     */
+    public static long[] cpuSplitMicros(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name (field 2) may hold blanks and parentheses: count fields after the last ')'
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 1_000_000 / TICKS_PER_SECOND;
+            return new long[] {
+                Long.parseLong(fields[11]) * 1_000_000 / TICKS_PER_SECOND,
+                Long.parseLong(fields[12]) * 1_000_000 / TICKS_PER_SECOND
+            };
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return new long[] {-1, -1};
         }
     }
 

@@ -1,0 +1,92 @@
+package io.aigw.bench.overhead.application;
+
+import io.aigw.bench.overhead.adapter.out.jfr.JfrProfiler;
+import io.aigw.bench.overhead.adapter.out.proc.ProcStats;
+import io.aigw.bench.overhead.adapter.out.wrk.WrkLoad;
+import io.aigw.bench.overhead.domain.ProcessProfile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One steady load run on an endpoint with JFR recording in each of its JVMs and the CPU of each of
+ * its processes read from {@code /proc} before and after: the profile evidence behind the overhead
+ * report's "what bounds it".
+ */
+public final class ProfiledRun {
+
+    /** The hottest methods listed per process. */
+    static final int TOP_METHODS = 8;
+
+    private final WrkLoad wrk;
+    private final JfrProfiler jfr;
+    private final Path directory;
+    private final PrintStream out;
+
+    public ProfiledRun(WrkLoad wrk, JfrProfiler jfr, Path directory, PrintStream out) {
+        this.wrk = wrk;
+        this.jfr = jfr;
+        this.directory = directory;
+        this.out = out;
+    }
+
+    /** What the run did, and each process's profile (in the endpoint's order). */
+    public record Result(long requests, long errors, double seconds, List<ProcessProfile> processes) {}
+
+    public Result run(Endpoint endpoint, int connections, Duration duration) throws IOException {
+        Files.createDirectories(directory);
+        List<String> recording = new ArrayList<>();
+        for (Map.Entry<String, Long> process : endpoint.processes().entrySet()) {
+            try {
+                jfr.start(process.getValue());
+                recording.add(process.getKey());
+            } catch (IOException e) {
+                // not a JVM (Redis): its CPU is still read from /proc
+                out.println("bench: profile: no JFR for " + process.getKey() + " (" + firstLine(e) + ")");
+            }
+        }
+        Map<String, long[]> before = cpu(endpoint);
+        WrkLoad.Result load = wrk.run(
+                endpoint.baseUrl(),
+                connections,
+                duration,
+                endpoint.model(),
+                endpoint.headers(),
+                endpoint.unique(),
+                "profile-" + System.nanoTime());
+        Map<String, long[]> after = cpu(endpoint);
+        List<ProcessProfile> profiles = new ArrayList<>();
+        for (Map.Entry<String, Long> process : endpoint.processes().entrySet()) {
+            String name = process.getKey();
+            long user = after.get(name)[0] - before.get(name)[0];
+            long system = after.get(name)[1] - before.get(name)[1];
+            JfrProfiler.Samples samples = new JfrProfiler.Samples(List.of(), Duration.ZERO);
+            if (recording.contains(name)) {
+                Path file = directory.resolve(name + ".jfr");
+                jfr.stop(process.getValue(), file);
+                samples = jfr.read(file);
+            }
+            profiles.add(ProcessProfile.of(
+                    name, user, system, samples.stacks(), samples.gcPauses().toNanos() / 1000, TOP_METHODS));
+        }
+        return new Result(load.requests(), load.errors(), load.seconds(), profiles);
+    }
+
+    private static Map<String, long[]> cpu(Endpoint endpoint) {
+        Map<String, long[]> cpu = new LinkedHashMap<>();
+        endpoint.processes().forEach((name, pid) -> cpu.put(name, ProcStats.cpuSplitMicros(pid)));
+        return cpu;
+    }
+
+    private static String firstLine(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
