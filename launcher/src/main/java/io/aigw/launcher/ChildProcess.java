@@ -33,8 +33,6 @@ final class ChildProcess {
         List<String> command = new ArrayList<>();
         command.add(spec.javaExecutable().toString());
         command.addAll(spec.javaOpts());
-        // after the common options, so the service's own floor wins over a smaller common -Xmx
-        command.addAll(service.ownJavaOpts());
         command.add("-jar");
         command.add(spec.runJar(service).toString());
         command.addAll(spec.extraArgs(service));

@@ -39,14 +39,6 @@ public enum Service {
         this.urlVariable = urlVariable;
     }
 
-    /**
-     * JVM options this service needs whatever the common ones say: cache-service loads the ONNX
-     * embedding model (about 90 MB, read into the heap once) and does not start in 256 MB.
-     */
-    public List<String> ownJavaOpts() {
-        return this == CACHE ? List.of("-Xmx640m") : List.of();
-    }
-
     /** The Maven module (and artifact id), e.g. {@code gateway-service}. */
     public String moduleName() {
         return moduleName;

@@ -110,8 +110,6 @@ final class LearnedBenchCommand {
                 .randomFreePorts()
                 .embeddedRedis()
                 .logDirectory(options.root().resolve("bench/target/bench-logs"))
-                // routing loads the embedding model (~90 MB) for the learned group: more heap than the default
-                .javaOpts(List.of("-Xmx512m", "-XX:+UseSerialGC"))
                 .env(Service.SIMULATOR, "AIGW_SHARED_DATA", options.data().toString())
                 .env(Service.GATEWAY, "AIGW_DEMO_PLAN", "enterprise")
                 .env(Service.ROUTING, "AIGW_SIM_WEAK_RPM", "0")

@@ -76,7 +76,7 @@ class CacheConfiguration {
     @Bean
     TextEmbedder textEmbedder(CacheProperties properties) {
         if (!properties.semantic().enabled()) {
-            // never called without a semantic index; not loading the model saves ~90 MB of heap
+            // never called without a semantic index; not loading the model saves ~90 MB of native memory
             return new TextEmbedder() {
                 @Override
                 public float[] embed(String text) {

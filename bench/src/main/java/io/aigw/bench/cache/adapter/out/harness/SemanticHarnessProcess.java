@@ -49,7 +49,7 @@ public final class SemanticHarnessProcess {
     private void exec(List<String> harnessArgs, long timeoutSeconds) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
-                "-Xmx640m",
+                "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-Dloader.main=" + MAIN,
                 "-cp",
