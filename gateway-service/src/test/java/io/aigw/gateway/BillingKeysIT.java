@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aigw.api.AigwHeaders;
@@ -139,18 +140,53 @@ class BillingKeysIT {
     }
 
     @Test
-    void shouldRefuseARevokedKeyOnEveryReplicaWithoutAskingBillingWhenTheTombstoneIsInTheCache() throws Exception {
+    void shouldRefuseARevokedKeyAsSoonAsBillingAnnouncesTheRevocation() throws Exception {
         String key = "aigw-revoked-" + UUID.randomUUID();
         billingKnows(key, "acme", 100);
         ask(key).expectStatus().isOk();
 
-        // what billing does on revoke: the cache entry becomes the tombstone
+        // what billing does on revoke: the cache entry becomes the tombstone, and the hash is announced
         redis.opsForValue()
                 .set("aigw:key:" + sha256(key), "revoked", Duration.ofMinutes(1))
                 .block();
+        redis.convertAndSend("aigw:keys:revoked", sha256(key)).block();
 
-        ask(key).expectStatus().isUnauthorized();
+        // far sooner than the in-process memory's 5 s would forget the key by itself
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> ask(key).expectStatus().isUnauthorized());
         billing.verify(1, postRequestedFor(urlEqualTo("/internal/keys/resolve")));
+    }
+
+    @Test
+    void shouldRememberTheOwnerInProcessSoRequestsNeedNeitherRedisNorBilling() throws Exception {
+        String key = "aigw-remembered-" + UUID.randomUUID();
+        billingKnows(key, "acme-" + UUID.randomUUID(), 100);
+        ask(key).expectStatus().isOk();
+
+        // without the in-process copy this request would have to ask billing again
+        redis.delete("aigw:key:" + sha256(key)).block();
+        ask(key).expectStatus().isOk();
+
+        billing.verify(1, postRequestedFor(urlEqualTo("/internal/keys/resolve")));
+    }
+
+    @Test
+    void shouldResolveAgainWhenBillingAnnouncesThatTheKeysPlanChanged() throws Exception {
+        String key = "aigw-changed-" + UUID.randomUUID();
+        String tenant = "acme-" + UUID.randomUUID();
+        billingKnows(key, tenant, 100);
+        ask(key).expectStatus().isOk().expectHeader().valueEquals("x-ratelimit-limit-requests", "100");
+
+        // what billing does on a plan change: drop the cache entry, announce the hash
+        billingKnows(key, tenant, 200);
+        redis.delete("aigw:key:" + sha256(key)).block();
+        redis.convertAndSend("aigw:keys:changed", sha256(key)).block();
+
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() ->
+                        ask(key).expectStatus().isOk().expectHeader().valueEquals("x-ratelimit-limit-requests", "200"));
     }
 
     @Test

@@ -5,8 +5,10 @@ import io.aigw.gateway.adapter.in.web.OpenAiErrorWebExceptionHandler;
 import io.aigw.gateway.adapter.in.web.RoutingReplicasGlobalFilter;
 import io.aigw.gateway.adapter.out.billing.BillingGatewayKeys;
 import io.aigw.gateway.adapter.out.config.StaticGatewayKeys;
+import io.aigw.gateway.adapter.out.redis.RedisKeyNotices;
 import io.aigw.gateway.application.FirstKnownGatewayKeys;
 import io.aigw.gateway.application.GatewayKeys;
+import io.aigw.gateway.application.RememberedKeys;
 import io.aigw.gateway.domain.RoutingReplicas;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -45,12 +47,23 @@ public class GatewayConfiguration {
     }
 
     @Bean
+    RememberedKeys rememberedKeys(GatewayProperties properties) {
+        return new RememberedKeys(properties.keyMemoryTtl(), properties.keyMemoryEntries(), Clock.systemUTC());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    RedisKeyNotices redisKeyNotices(ReactiveStringRedisTemplate redis, RememberedKeys remembered) {
+        return new RedisKeyNotices(redis, remembered);
+    }
+
+    @Bean
     GatewayKeys gatewayKeys(
             GatewayProperties properties,
             InternalProperties internal,
             WebClient.Builder web,
             ReactiveStringRedisTemplate redis,
-            JsonMapper json) {
+            JsonMapper json,
+            RememberedKeys remembered) {
         GatewayKeys demo = new StaticGatewayKeys(properties.demoKey(), properties.demoTenant());
         if (!properties.keysFromBilling()) {
             if (properties.demoKey().isBlank()) {
@@ -63,7 +76,8 @@ public class GatewayConfiguration {
                 redis,
                 json,
                 internal.token(),
-                properties.keyLookupTimeout());
+                properties.keyLookupTimeout(),
+                remembered);
         return new FirstKnownGatewayKeys(List.of(demo, billed));
     }
 

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code AIGW_BILLING_URL})
  * @param keysFromBilling whether keys other than the demo key are resolved by billing (ADR 0023)
  * @param keyLookupTimeout the bound of one key resolution (cache, then billing)
+ * @param keyMemoryTtl how long a replica remembers a key's resolution in-process (ADR 0023); the
+ *     bound on a revocation whose notice was lost. 0 remembers nothing
+ * @param keyMemoryEntries the most keys remembered; at this many the memory starts over
  * @param routingUrls the routing replicas {@code /v1/**} is spread over ({@code AIGW_ROUTING_URLS},
  *     comma-separated); empty: {@code routingUrl} alone (ADR 0040)
  * @param routingEjectFor how long a routing replica that failed to take a request is skipped
@@ -35,6 +38,8 @@ public record GatewayProperties(
         @NotNull @DefaultValue("http://127.0.0.1:8083") URI billingUrl,
         @DefaultValue("true") boolean keysFromBilling,
         @NotNull @DefaultValue("1s") java.time.Duration keyLookupTimeout,
+        @NotNull @DefaultValue("5s") java.time.Duration keyMemoryTtl,
+        @DefaultValue("100000") int keyMemoryEntries,
         @NotNull @DefaultValue List<URI> routingUrls,
         @NotNull @DefaultValue("5s") java.time.Duration routingEjectFor) {
 

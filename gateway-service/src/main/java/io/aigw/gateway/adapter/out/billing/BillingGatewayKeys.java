@@ -3,13 +3,18 @@ package io.aigw.gateway.adapter.out.billing;
 import io.aigw.api.AigwHeaders;
 import io.aigw.gateway.application.GatewayKeys;
 import io.aigw.gateway.application.KeysUnavailable;
+import io.aigw.gateway.application.RememberedKeys;
+import io.aigw.gateway.application.RememberedKeys.Resolution;
 import io.aigw.gateway.domain.KeyOwner;
 import io.aigw.gateway.domain.Plan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -26,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * tombstone {@code revoked} when a key is revoked, so every gateway replica refuses it at its next
  * request. The key itself never leaves the edge; only its hash does.
  *
+ * <p>Each resolution is also {@linkplain RememberedKeys remembered} in-process for a few seconds, so
+ * the common request makes no Redis round trip for its key; billing's notices make the replica
+ * forget a revoked or changed key at once ({@code RedisKeyNotices}).
+ *
  * <p>Fails closed: a key that can be checked neither in the cache nor by billing is refused with 503,
  * not let through.
  */
@@ -39,13 +48,16 @@ public class BillingGatewayKeys implements GatewayKeys {
     private final JsonMapper json;
     private final String internalToken;
     private final Duration timeout;
+    private final RememberedKeys remembered;
 
     public BillingGatewayKeys(
             WebClient billing,
             ReactiveStringRedisTemplate redis,
             JsonMapper json,
             String internalToken,
-            Duration timeout) {
+            Duration timeout,
+            RememberedKeys remembered) {
+        this.remembered = remembered;
         this.billing = billing;
         this.redis = redis;
         this.json = json;
@@ -56,6 +68,10 @@ public class BillingGatewayKeys implements GatewayKeys {
     @Override
     public Mono<KeyOwner> resolve(String presentedKey) {
         String hash = sha256(presentedKey);
+        Optional<Resolution> known = remembered.recall(hash);
+        if (known.isPresent()) {
+            return known.get().refused() ? Mono.empty() : Mono.just(known.get().owner());
+        }
         String cacheKey = "aigw:key:" + hash;
         return redis.opsForValue()
                 .get(cacheKey)
@@ -64,12 +80,23 @@ public class BillingGatewayKeys implements GatewayKeys {
                     log.debug("key cache unreadable, asking billing: {}", error.toString());
                     return Mono.empty();
                 })
-                .flatMap(cached -> REVOKED.equals(cached) ? Mono.just(Resolved.REFUSED) : Mono.just(parse(cached)))
+                .map(cached ->
+                        REVOKED.equals(cached) ? remember(hash, Resolution.REFUSED, null) : remember(hash, cached))
                 .switchIfEmpty(Mono.defer(() -> fromBilling(hash, cacheKey)))
-                .flatMap(resolved -> resolved.owner() == null ? Mono.empty() : Mono.just(resolved.owner()));
+                .flatMap(resolved -> resolved.refused() ? Mono.empty() : Mono.just(resolved.owner()));
     }
 
-    private Mono<Resolved> fromBilling(String hash, String cacheKey) {
+    private Resolution remember(String hash, String body) {
+        JsonNode node = json.readTree(body);
+        return remember(hash, parse(node), node);
+    }
+
+    private Resolution remember(String hash, Resolution resolution, JsonNode body) {
+        remembered.remember(hash, resolution, body == null ? Optional.empty() : expiry(body));
+        return resolution;
+    }
+
+    private Mono<Resolution> fromBilling(String hash, String cacheKey) {
         return billing.post()
                 .uri("/internal/keys/resolve")
                 .header(AigwHeaders.INTERNAL_TOKEN, internalToken)
@@ -78,10 +105,10 @@ public class BillingGatewayKeys implements GatewayKeys {
                 .exchangeToMono(response -> {
                     int status = response.statusCode().value();
                     if (status == 200) {
-                        return response.bodyToMono(String.class).flatMap(body -> cache(cacheKey, body));
+                        return response.bodyToMono(String.class).flatMap(body -> cache(hash, cacheKey, body));
                     }
                     if (status == 404) {
-                        return response.releaseBody().thenReturn(Resolved.REFUSED);
+                        return response.releaseBody().thenReturn(remember(hash, Resolution.REFUSED, null));
                     }
                     return response.releaseBody()
                             .then(Mono.error(new IllegalStateException("billing answered " + status)));
@@ -93,17 +120,38 @@ public class BillingGatewayKeys implements GatewayKeys {
                 });
     }
 
-    private Mono<Resolved> cache(String cacheKey, String body) {
-        Resolved resolved = parse(body);
-        long ttl = Math.max(1, json.readTree(body).path("cache_ttl_seconds").asLong(60));
+    private Mono<Resolution> cache(String hash, String cacheKey, String body) {
+        JsonNode node = json.readTree(body);
+        Resolution resolved = parse(node);
+        long ttl = Math.max(1, node.path("cache_ttl_seconds").asLong(60));
         return redis.opsForValue()
                 .setIfAbsent(cacheKey, body, Duration.ofSeconds(ttl))
                 .onErrorResume(error -> Mono.just(false))
-                .thenReturn(resolved);
+                // remembered only once Redis has it: a revocation's tombstone, written meanwhile,
+                // then wins at the next request after this replica's memory expires at the latest
+                .thenReturn(resolved)
+                .doOnNext(r -> remember(hash, r, node));
     }
 
-    private Resolved parse(String body) {
-        JsonNode node = json.readTree(body);
+    /** The key's own expiry ({@code expires_at}, ISO-8601), when it has one. */
+    private static Optional<Instant> expiry(JsonNode body) {
+        JsonNode expires = body.path("expires_at");
+        if (expires.isNumber()) {
+            // epoch seconds, should billing's mapper ever write dates as numbers
+            return Optional.of(Instant.ofEpochMilli((long) (expires.asDouble() * 1000)));
+        }
+        if (!expires.isString()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(expires.asString()));
+        } catch (DateTimeParseException e) {
+            // an expiry this replica cannot read: it does not remember the key at all
+            return Optional.of(Instant.EPOCH);
+        }
+    }
+
+    private Resolution parse(JsonNode node) {
         JsonNode plan = node.path("plan");
         Plan billed = plan.isObject()
                 ? new Plan(
@@ -112,7 +160,7 @@ public class BillingGatewayKeys implements GatewayKeys {
                         limit(plan, "requests_per_day"),
                         limit(plan, "tokens_per_day"))
                 : null;
-        return new Resolved(new KeyOwner(
+        return new Resolution(new KeyOwner(
                 node.path("tenant_id").asString(), node.path("key_id").asString(), billed));
     }
 
@@ -129,10 +177,5 @@ public class BillingGatewayKeys implements GatewayKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    /** A resolution: the owner, or null for a key that is unknown, expired or revoked. */
-    private record Resolved(KeyOwner owner) {
-        static final Resolved REFUSED = new Resolved(null);
     }
 }
