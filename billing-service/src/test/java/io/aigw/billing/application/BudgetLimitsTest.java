@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aigw.billing.domain.BillingException;
 import io.aigw.billing.domain.Plan;
 import io.aigw.billing.domain.Tenant;
+import io.aigw.testsupport.MutableClock;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,23 +22,7 @@ class BudgetLimitsTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     private final InMemoryStores stores = new InMemoryStores();
-    private Instant now = T0;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(T0);
     private final List<String> publications = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final PublishedLimits published = new PublishedLimits() {
         @Override
@@ -83,10 +66,10 @@ class BudgetLimitsTest {
         assertThat(limits.nanos("acme").block()).isEqualTo(2_000_000_000L);
         // changed behind its back (another replica's admin API): still the remembered value
         stores.plans.put("team", plan("3"));
-        now = T0.plusSeconds(4);
+        clock.set(T0.plusSeconds(4));
         assertThat(limits.nanos("acme").block()).isEqualTo(2_000_000_000L);
 
-        now = T0.plusSeconds(5);
+        clock.set(T0.plusSeconds(5));
         assertThat(limits.nanos("acme").block()).isEqualTo(3_000_000_000L);
     }
 

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aigw.gateway.application.RememberedKeys.Resolution;
 import io.aigw.gateway.domain.KeyOwner;
-import java.time.Clock;
+import io.aigw.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,29 +15,14 @@ class RememberedKeysTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final Resolution ACME = new Resolution(new KeyOwner("acme", "key_1"));
 
-    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final MutableClock clock = new MutableClock(NOW);
 
     private RememberedKeys keys(Duration ttl, int max) {
-        return new RememberedKeys(ttl, max, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.instant();
-            }
-        });
+        return new RememberedKeys(ttl, max, clock);
     }
 
     private void advance(Duration by) {
-        clock = Clock.offset(clock, by);
+        clock.advance(by);
     }
 
     @Test

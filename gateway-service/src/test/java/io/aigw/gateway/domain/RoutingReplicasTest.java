@@ -3,11 +3,10 @@ package io.aigw.gateway.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aigw.testsupport.MutableClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class RoutingReplicasTest {
     private static final URI B = URI.create("http://127.0.0.1:8181");
     private static final URI C = URI.create("http://127.0.0.1:8281");
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     private List<URI> picks(RoutingReplicas replicas, int n) {
         List<URI> picked = new ArrayList<>();
@@ -87,28 +86,5 @@ class RoutingReplicasTest {
     void shouldRefuseAnEmptyReplicaList() {
         assertThatThrownBy(() -> new RoutingReplicas(List.of(), Duration.ofSeconds(5), clock))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
