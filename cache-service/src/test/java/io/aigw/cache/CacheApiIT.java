@@ -114,6 +114,22 @@ class CacheApiIT {
     }
 
     @Test
+    void shouldTellRoutingItsStorePolicySoRoutingLeavesStoresToTheSemanticLayer() {
+        post(tenant(), "{\"request\":" + chat(MODEL, "Anything new?") + ",\"mode\":\"exact-only\"}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.storePolicy.semantic_layer")
+                .isEqualTo(true)
+                .jsonPath("$.storePolicy.tenant_ttl_ms.short-lived")
+                .isEqualTo(1000)
+                .jsonPath("$.storePolicy.default_ttl_ms")
+                .isEqualTo(3_600_000)
+                .jsonPath("$.storePolicy.max_temperature_without_opt_in")
+                .isNumber();
+    }
+
+    @Test
     void shouldMissWhenAnAnswerChangingFieldDiffers() {
         String tenant = tenant();
         store(client, tenant, chat(MODEL, "Name a prime number."), answer("7"))

@@ -16,6 +16,7 @@ import io.aigw.cache.domain.SemanticSettings;
 import io.aigw.cache.domain.StorePolicy;
 import io.aigw.cache.domain.TtlPolicy;
 import io.aigw.cache.domain.verify.SameQuestionVerifier;
+import io.aigw.cache.format.StorePolicyNotice;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.health.contributor.Health;
@@ -134,6 +135,16 @@ class CacheConfiguration {
                 new TtlPolicy(properties.defaultTtl(), properties.tenantTtls()),
                 metrics,
                 clock);
+    }
+
+    /** Told to routing with every lookup answer: whether it may write exact entries itself. */
+    @Bean
+    StorePolicyNotice storePolicyNotice(SemanticIndex index, CacheProperties properties) {
+        return new StorePolicyNotice(
+                index.enabled(),
+                properties.defaultTtl(),
+                properties.tenantTtls(),
+                new StorePolicy(properties.storeToolCalls(), properties.maxTemperatureWithoutOptIn()).rules());
     }
 
     @Bean

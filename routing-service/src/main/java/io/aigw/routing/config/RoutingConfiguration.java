@@ -197,7 +197,8 @@ public class RoutingConfiguration {
         HttpResponseCache service = new HttpResponseCache(
                 web, json, internal.token(), cache.lookupBudget(), cache.storeTimeout(), cache.exactFromRedis());
         return cache.exactFromRedis()
-                ? new RedisExactResponseCache(redis, json, service, cache.lookupBudget(), meters)
+                ? new RedisExactResponseCache(
+                        redis, json, service, cache.lookupBudget(), meters, service::storePolicy, Clock.systemUTC())
                 : service;
     }
 

@@ -9,6 +9,7 @@ import io.aigw.cache.domain.CacheableRequest;
 import io.aigw.cache.domain.CachedAnswer;
 import io.aigw.cache.domain.LookupResult;
 import io.aigw.cache.domain.TenantId;
+import io.aigw.cache.format.StorePolicyNotice;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,10 +40,19 @@ public class CacheController {
 
     private final LookupAnswer lookup;
     private final StoreAnswer store;
+    /** In every lookup answer: routing writes exact entries itself when there is no semantic layer. */
+    private final ObjectNode storePolicy;
+
     private final InvalidateEntries invalidation;
     private final JsonMapper json;
 
-    public CacheController(LookupAnswer lookup, StoreAnswer store, InvalidateEntries invalidation, JsonMapper json) {
+    public CacheController(
+            LookupAnswer lookup,
+            StoreAnswer store,
+            InvalidateEntries invalidation,
+            JsonMapper json,
+            StorePolicyNotice storePolicy) {
+        this.storePolicy = storePolicy.toJson();
         this.lookup = lookup;
         this.store = store;
         this.invalidation = invalidation;
@@ -127,6 +137,7 @@ public class CacheController {
         ObjectNode answer = json.createObjectNode();
         answer.put("result", result.label());
         answer.put("semanticLayer", lookup.semanticEnabled());
+        answer.set("storePolicy", storePolicy.deepCopy());
         if (result instanceof LookupResult.ExactHit hit) {
             answer(answer, hit.answer());
         } else if (result instanceof LookupResult.SemanticHit hit) {

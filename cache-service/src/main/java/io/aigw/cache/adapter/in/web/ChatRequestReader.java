@@ -4,7 +4,7 @@ import io.aigw.cache.domain.AnswerFacts;
 import io.aigw.cache.domain.CacheableRequest;
 import io.aigw.cache.format.CanonicalJson;
 import io.aigw.cache.format.ExactCacheKey;
-import java.util.ArrayList;
+import io.aigw.cache.format.StoreRules;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -78,20 +78,12 @@ public final class ChatRequestReader {
 
     /** The finish reasons and tool calls of a chat completion response. */
     static AnswerFacts facts(JsonNode response) {
-        if (response == null
-                || !response.isObject()
-                || !response.path("choices").isArray()) {
-            throw invalid("/response", "response must be a chat completion with a choices array");
+        try {
+            StoreRules.AnswerShape shape = StoreRules.AnswerShape.of(response);
+            return new AnswerFacts(shape.finishReasons(), shape.hasToolCalls());
+        } catch (IllegalArgumentException e) {
+            throw invalid("/response", e.getMessage());
         }
-        List<String> reasons = new ArrayList<>();
-        boolean toolCalls = false;
-        for (JsonNode choice : response.path("choices").values()) {
-            reasons.add(choice.path("finish_reason").asString(""));
-            JsonNode calls = choice.path("message").path("tool_calls");
-            toolCalls |= (calls.isArray() && !calls.isEmpty())
-                    || choice.path("message").path("function_call").isObject();
-        }
-        return new AnswerFacts(reasons, toolCalls);
     }
 
     private static Optional<String> lastUserText(JsonNode last) {

@@ -1,11 +1,13 @@
 package io.aigw.routing.adapter.out.http;
 
 import io.aigw.api.AigwHeaders;
+import io.aigw.cache.format.StorePolicyNotice;
 import io.aigw.routing.application.CachedAnswer;
 import io.aigw.routing.application.ResponseCache;
 import io.aigw.routing.domain.CachePolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -33,6 +35,11 @@ public class HttpResponseCache implements ResponseCache {
     private volatile boolean semanticLayerOff;
 
     private volatile long recheckAt;
+
+    /** The store policy of cache-service's last lookup answer, and until when to believe it. */
+    private volatile Optional<StorePolicyNotice> storePolicy = Optional.empty();
+
+    private volatile long storePolicyUntil;
 
     /**
      * @param semanticOnly ask for the semantic layer alone, because the caller reads the exact layer
@@ -83,11 +90,30 @@ public class HttpResponseCache implements ResponseCache {
         return !semanticLayerOff || System.nanoTime() - recheckAt >= 0;
     }
 
+    /**
+     * What cache-service's last lookup answer said about storing, believed for two recheck periods:
+     * with a semantic layer off the lookups that refresh it come every {@link #SEMANTIC_RECHECK}, and
+     * without them the stores go back to cache-service.
+     */
+    public Optional<StorePolicyNotice> storePolicy() {
+        return System.nanoTime() - storePolicyUntil < 0 ? storePolicy : Optional.empty();
+    }
+
     private CachedAnswer answerOf(JsonNode reply) {
         JsonNode layer = reply.path("semanticLayer");
         if (layer.isBoolean()) {
             recheckAt = System.nanoTime() + SEMANTIC_RECHECK.toNanos();
             semanticLayerOff = !layer.asBoolean();
+        }
+        if (reply.has("storePolicy")) {
+            try {
+                storePolicy = Optional.of(StorePolicyNotice.parse(reply.get("storePolicy")));
+                storePolicyUntil =
+                        System.nanoTime() + SEMANTIC_RECHECK.multipliedBy(2).toNanos();
+            } catch (IllegalArgumentException e) {
+                log.debug("cache-service's store policy unreadable, leaving every store to it: {}", e.getMessage());
+                storePolicy = Optional.empty();
+            }
         }
         String result = reply.path("result").asString("miss");
         JsonNode response = reply.path("response");

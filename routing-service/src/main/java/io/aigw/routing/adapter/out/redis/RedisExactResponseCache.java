@@ -2,6 +2,8 @@ package io.aigw.routing.adapter.out.redis;
 
 import io.aigw.cache.format.ExactCacheKey;
 import io.aigw.cache.format.ExactEntry;
+import io.aigw.cache.format.StorePolicyNotice;
+import io.aigw.cache.format.StoreRules;
 import io.aigw.routing.application.CachedAnswer;
 import io.aigw.routing.application.ResponseCache;
 import io.aigw.routing.domain.CachePolicy;
@@ -9,11 +11,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,6 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code exact-only} lookups, which never reach cache-service), so summed over services every lookup
  * is counted once. Fails open: an unreachable Redis or an unreadable entry is an exact miss, and the
  * whole lookup, semantic layer included, stays within the budget.
+ *
+ * <p>Stores too, when cache-service has said (its {@link StorePolicyNotice}) that it runs without a
+ * semantic layer: the same rules, key, entry format and TTL it would apply, with one {@code SET … PX}
+ * off the request path, counted in {@code aigw_cache_stores_total} as cache-service counts. A
+ * cache-service with a semantic layer, or one whose notice is not known, gets every answer.
  */
 public final class RedisExactResponseCache implements ResponseCache {
 
@@ -40,17 +51,24 @@ public final class RedisExactResponseCache implements ResponseCache {
     private final Duration lookupBudget;
     private final MeterRegistry meters;
     private final Counter savedUsd;
+    private final Supplier<Optional<StorePolicyNotice>> storePolicy;
+    private final Clock clock;
 
     /**
      * @param semantic the semantic layer (and the writer of both layers): cache-service asked for its
      *     semantic layer alone
+     * @param storePolicy what cache-service published about storing, empty while unknown
      */
     public RedisExactResponseCache(
             ReactiveStringRedisTemplate redis,
             JsonMapper json,
             ResponseCache semantic,
             Duration lookupBudget,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Supplier<Optional<StorePolicyNotice>> storePolicy,
+            Clock clock) {
+        this.storePolicy = storePolicy;
+        this.clock = clock;
         this.redis = redis;
         this.json = json;
         this.semantic = semantic;
@@ -117,6 +135,49 @@ public final class RedisExactResponseCache implements ResponseCache {
 
     @Override
     public void store(String tenant, ObjectNode body, ObjectNode answer, BigDecimal cost) {
-        semantic.store(tenant, body, answer, cost);
+        Optional<StorePolicyNotice> policy = storePolicy.get();
+        if (policy.isEmpty()
+                || policy.get().semanticLayer()
+                || !body.path("model").isString()) {
+            semantic.store(tenant, body, answer, cost);
+            return;
+        }
+        String key;
+        String value;
+        try {
+            JsonNode temperature = body.path("temperature");
+            Optional<String> refusal = policy.get()
+                    .rules()
+                    .refusal(
+                            StoreRules.AnswerShape.of(answer),
+                            temperature.isNumber() ? Optional.of(temperature.asDouble()) : Optional.empty(),
+                            false);
+            if (refusal.isPresent()) {
+                stored(refusal.get());
+                return;
+            }
+            key = ExactCacheKey.of(tenant, body);
+            value = new ExactEntry(answer.toString(), Optional.ofNullable(cost), clock.instant()).encode();
+        } catch (RuntimeException e) {
+            // an answer without choices, or a request the key cannot render: nothing to keep
+            stored("no_choices");
+            return;
+        }
+        redis.opsForValue()
+                .set(key, value, policy.get().ttlFor(tenant))
+                .timeout(lookupBudget)
+                .subscribe(ok -> stored("exact"), error -> {
+                    log.debug("exact cache store failed: {}", error.toString());
+                    meters.counter("aigw_cache_backend_errors", "backend", "redis", "operation", "store")
+                            .increment();
+                });
+    }
+
+    private void stored(String outcome) {
+        Counter.builder("aigw_cache_stores")
+                .description("Store calls by outcome: a layer that stored, or why the answer was not cacheable")
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
     }
 }

@@ -89,4 +89,33 @@ class HttpResponseCacheTest {
         assertThat(cache.answersSemantically()).isTrue();
         assertThat(lookups).hasValue(1);
     }
+
+    @Test
+    void shouldLearnCacheServicesStorePolicyFromItsLookupAnswers() {
+        assertThat(cache.storePolicy()).as("before any answer").isEmpty();
+        reply.set("{\"result\":\"miss\",\"semanticLayer\":false,\"storePolicy\":{\"semantic_layer\":false,"
+                + "\"default_ttl_ms\":3600000,\"tenant_ttl_ms\":{\"t1\":60000},\"store_tool_calls\":false,"
+                + "\"max_temperature_without_opt_in\":1.0}}");
+
+        cache.lookup("t1", request(), CachePolicy.Lookup.ON).block(Duration.ofSeconds(5));
+
+        assertThat(cache.storePolicy()).hasValueSatisfying(policy -> {
+            assertThat(policy.semanticLayer()).isFalse();
+            assertThat(policy.ttlFor("t1")).isEqualTo(Duration.ofMinutes(1));
+            assertThat(policy.ttlFor("t2")).isEqualTo(Duration.ofHours(1));
+        });
+    }
+
+    @Test
+    void shouldForgetTheStorePolicyWhenAnAnswerCarriesOneItCannotRead() {
+        reply.set("{\"result\":\"miss\",\"semanticLayer\":true,\"storePolicy\":{\"semantic_layer\":false,"
+                + "\"default_ttl_ms\":3600000,\"max_temperature_without_opt_in\":1.0}}");
+        cache.lookup("t1", request(), CachePolicy.Lookup.ON).block(Duration.ofSeconds(5));
+        assertThat(cache.storePolicy()).isPresent();
+
+        reply.set("{\"result\":\"miss\",\"semanticLayer\":true,\"storePolicy\":{\"default_ttl_ms\":-5}}");
+        cache.lookup("t1", request(), CachePolicy.Lookup.ON).block(Duration.ofSeconds(5));
+
+        assertThat(cache.storePolicy()).isEmpty();
+    }
 }

@@ -1,17 +1,22 @@
 package io.aigw.routing.adapter.out.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aigw.cache.format.ExactCacheKey;
 import io.aigw.cache.format.ExactEntry;
+import io.aigw.cache.format.StorePolicyNotice;
+import io.aigw.cache.format.StoreRules;
 import io.aigw.routing.application.CachedAnswer;
 import io.aigw.routing.application.ResponseCache;
 import io.aigw.routing.domain.CachePolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +44,7 @@ class RedisExactResponseCacheIT {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RecordingSemanticLayer semantic = new RecordingSemanticLayer();
     private final String tenant = "it-exact-" + UUID.randomUUID();
+    private Optional<StorePolicyNotice> storePolicy = Optional.empty();
 
     @BeforeAll
     static void connect() {
@@ -66,7 +72,7 @@ class RedisExactResponseCacheIT {
     }
 
     private RedisExactResponseCache cache(ReactiveStringRedisTemplate redis) {
-        return new RedisExactResponseCache(redis, json, semantic, BUDGET, meters);
+        return new RedisExactResponseCache(redis, json, semantic, BUDGET, meters, () -> storePolicy, Clock.systemUTC());
     }
 
     @Test
@@ -160,10 +166,77 @@ class RedisExactResponseCacheIT {
     }
 
     @Test
-    void shouldHandStoresToTheWriterOfBothLayers() {
-        cache(redis).store(tenant, request("q"), json.createObjectNode(), BigDecimal.ONE);
+    void shouldHandStoresToCacheServiceWhileItsStorePolicyIsUnknown() {
+        cache(redis).store(tenant, request("q"), answer("stop"), BigDecimal.ONE);
 
         assertThat(semantic.stored).containsExactly(tenant);
+    }
+
+    @Test
+    void shouldHandStoresToACacheServiceWithASemanticLayer() {
+        storePolicy = Optional.of(policy(true, Map.of()));
+
+        cache(redis).store(tenant, request("q"), answer("stop"), BigDecimal.ONE);
+
+        assertThat(semantic.stored).containsExactly(tenant);
+        assertThat(redis.hasKey(ExactCacheKey.of(tenant, request("q"))).block()).isFalse();
+    }
+
+    @Test
+    void shouldWriteTheExactEntryItselfWhenCacheServiceHasNoSemanticLayer() {
+        storePolicy = Optional.of(policy(false, Map.of(tenant, Duration.ofMinutes(5))));
+        RedisExactResponseCache cache = cache(redis);
+
+        cache.store(tenant, request("What is 3+3?"), answer("stop"), new BigDecimal("0.0021"));
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        meters.counter("aigw_cache_stores", "outcome", "exact").count() == 1);
+        assertThat(semantic.stored).isEmpty();
+        // the entry a later request finds, in cache-service's own format, with the tenant's TTL
+        CachedAnswer hit = cache.lookup(tenant, request("What is 3+3?"), CachePolicy.Lookup.EXACT_ONLY)
+                .block();
+        assertThat(hit.result()).isEqualTo("hit-exact");
+        assertThat(hit.savedUsd()).isEqualByComparingTo("0.0021");
+        Duration ttl = redis.getExpire(ExactCacheKey.of(tenant, request("What is 3+3?")))
+                .block();
+        assertThat(ttl).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+        assertThat(cache.lookup("other-" + tenant, request("What is 3+3?"), CachePolicy.Lookup.EXACT_ONLY)
+                        .block()
+                        .isHit())
+                .as("another tenant's repeat")
+                .isFalse();
+    }
+
+    @Test
+    void shouldApplyCacheServicesStoreRulesWhenItWritesItself() {
+        storePolicy = Optional.of(policy(false, Map.of()));
+        ObjectNode hot = request("Write a poem");
+        hot.put("temperature", 1.5);
+
+        cache(redis).store(tenant, request("cut short"), answer("length"), BigDecimal.ONE);
+        cache(redis).store(tenant, hot, answer("stop"), BigDecimal.ONE);
+
+        assertThat(meters.counter("aigw_cache_stores", "outcome", "not_finished")
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.counter("aigw_cache_stores", "outcome", "temperature").count())
+                .isEqualTo(1);
+        assertThat(redis.hasKey(ExactCacheKey.of(tenant, request("cut short"))).block())
+                .isFalse();
+        assertThat(redis.hasKey(ExactCacheKey.of(tenant, hot)).block()).isFalse();
+        assertThat(semantic.stored).isEmpty();
+    }
+
+    private static StorePolicyNotice policy(boolean semanticLayer, Map<String, Duration> tenants) {
+        return new StorePolicyNotice(semanticLayer, Duration.ofHours(1), tenants, new StoreRules(false, 1.0));
+    }
+
+    private ObjectNode answer(String finishReason) {
+        return (ObjectNode)
+                json.readTree("{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"6\"},\"finish_reason\":\"" + finishReason
+                        + "\"}]}");
     }
 
     /** The semantic layer's port as a recording double: answers every lookup with a semantic hit. */
