@@ -3,6 +3,7 @@ package io.aigw.scaler.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aigw.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ class AutoscalerTest {
     static final MetricTarget CPU = new MetricTarget(Signal.CPU, 0.5);
     static final MetricTarget P95 = new MetricTarget(Signal.LATENCY_P95, 2.0);
 
-    final TestClock clock = new TestClock(Instant.parse("2026-01-05T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
 
     Autoscaler autoscaler(ScalingBehavior behavior, MetricTarget... targets) {
         return new Autoscaler(clock, List.of(new WorkloadSpec(ROUTING, behavior, List.of(targets), Optional.empty())));
