@@ -80,13 +80,17 @@ class BillingE2EIT {
 
         admin("POST", "/admin/tenants/" + tenant + "/keys/" + created.get("id").asText() + "/revoke", null);
 
-        assertThatThrownBy(() -> Clients.withKey(key)
-                        .chat()
-                        .completions()
-                        .create(ChatCompletionCreateParams.builder()
-                                .model("gpt-4o-mini")
-                                .addUserMessage("Still there?")
-                                .build()))
-                .isInstanceOf(UnauthorizedException.class);
+        // the gateway forgets its in-process copy when billing's revocation notice arrives (ADR 0023):
+        // milliseconds, bounded by the copy's 5 s
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThatThrownBy(() -> Clients.withKey(key)
+                                .chat()
+                                .completions()
+                                .create(ChatCompletionCreateParams.builder()
+                                        .model("gpt-4o-mini")
+                                        .addUserMessage("Still there?")
+                                        .build()))
+                        .isInstanceOf(UnauthorizedException.class));
     }
 }

@@ -243,7 +243,14 @@ class HostileInputE2EIT {
             providerSaturated
                     .computeIfAbsent(hostile.surface(), s -> new LongAdder())
                     .increment();
-            return null;
+            try {
+                // still the documented error, with its retry hint
+                String shape = openAiError(
+                        status, String.valueOf(response.header("content-type")), JSON.readTree(response.body()));
+                return shape == null ? null : "saturated answer: " + shape;
+            } catch (Exception e) {
+                return "saturated answer: body is not JSON";
+            }
         }
         if (status >= 500) {
             return "5xx";
