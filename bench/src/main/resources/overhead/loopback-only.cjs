@@ -16,3 +16,20 @@ net.Server.prototype.listen = function (...args) {
   }
   return listen.apply(this, args);
 };
+
+// Portkey adds its headers to the upstream's fetch Response, whose headers Node's fetch makes
+// immutable; on Node 20 every stream then fails with 500 "TypeError: immutable"
+// (Portkey-AI/gateway#1389, #1550). Streams get a copy with mutable headers, as the fix proposed
+// there does; the body is the same stream, passed on untouched. Other answers are left as they are.
+const nativeFetch = globalThis.fetch;
+globalThis.fetch = async function (...args) {
+  const response = await nativeFetch.apply(this, args);
+  if (!String(response.headers.get("content-type") || "").startsWith("text/event-stream")) {
+    return response;
+  }
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: new Headers(response.headers),
+  });
+};
