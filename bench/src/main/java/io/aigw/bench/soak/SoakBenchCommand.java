@@ -91,12 +91,18 @@ public final class SoakBenchCommand {
                 targets.put(service.moduleName(), new SoakRun.Target(stack.url(service), stack.pid(service)));
             }
             out.printf(
-                    "bench: soak: %.1f requests/s for %d min (warm-up %d min)%n",
+                    "bench: soak: %.1f requests/s for %d min after a warm-up of %d min at %.1f requests/s%n",
                     options.rps(),
-                    options.duration().toMinutes(),
-                    options.warmup().toMinutes());
+                    options.duration().minus(options.warmup()).toMinutes(),
+                    options.warmup().toMinutes(),
+                    options.warmupRps());
             result = new SoakRun(new SoakClient(stack.url(Service.GATEWAY), stack.demoKey()), targets, out, 256)
-                    .run(options.duration(), options.warmup(), options.rps(), options.sampleEvery());
+                    .run(
+                            options.duration(),
+                            options.warmup(),
+                            options.warmupRps(),
+                            options.rps(),
+                            options.sampleEvery());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("bench: interrupted");
@@ -117,6 +123,7 @@ public final class SoakBenchCommand {
                 date,
                 options.duration().toMillis() / 60_000.0,
                 options.warmup().toMillis() / 60_000.0,
+                options.warmupRps(),
                 options.rps(),
                 SoakRun.MIX,
                 machine);

@@ -58,7 +58,10 @@ public final class SoakRun {
     public record Result(
             List<SoakSample> samples, List<SoakWindow> windows, Map<String, List<NativeMemory>> nativeMemory) {}
 
-    public Result run(Duration duration, Duration warmup, double rps, Duration sampleEvery)
+    /**
+     * @param warmupRps the rate until {@code warmup} has passed, then {@code rps}
+     */
+    public Result run(Duration duration, Duration warmup, double warmupRps, double rps, Duration sampleEvery)
             throws InterruptedException {
         List<SoakSample> samples = new ArrayList<>();
         Map<String, List<NativeMemory>> nativeMemory = new LinkedHashMap<>();
@@ -78,15 +81,18 @@ public final class SoakRun {
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
         long intervalNanos = (long) (1e9 / rps);
+        long warmupIntervalNanos = (long) (1e9 / warmupRps);
+        long warmupEnd = start + warmup.toNanos();
+        long due = start;
         long nextSample = start;
         long n = 0;
         long[] last = new long[5];
         while (System.nanoTime() - start < duration.toNanos()) {
-            long due = start + n * intervalNanos;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            due += due < warmupEnd ? warmupIntervalNanos : intervalNanos;
             long id = n++;
             sent.incrementAndGet();
             if (!inFlight.tryAcquire()) {

@@ -76,7 +76,7 @@ class NativeMemoryTest {
         NativeMemory end = new NativeMemory(3600, 420_000, Map.of("Code", 20_480L), 310_240);
 
         SoakReport report = SoakReport.of(
-                new SoakReport.Run("./aigw bench soak", "2026-12-01T00:00:00Z", 60, 0, 5, "mix", "2 cores"),
+                new SoakReport.Run("./aigw bench soak", "2026-12-01T00:00:00Z", 60, 0, 5, 5, "mix", "2 cores"),
                 samples,
                 List.of(),
                 0,
