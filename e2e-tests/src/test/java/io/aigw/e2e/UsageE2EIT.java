@@ -12,11 +12,14 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,38 +28,54 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UsageE2EIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The usage stream's key (DESIGN.md, events). */
+    private static final String USAGE_STREAM = "aigw:usage";
+
     private final OpenAIClient client = Clients.withDemoKey();
 
     @Test
     void shouldPublishTheRequestsUsageWithTheCostTheClientSawWhenAnAnswerArrives() throws Exception {
-        HttpResponseFor<ChatCompletion> response = client.chat()
-                .completions()
-                .withRawResponse()
-                .create(ChatCompletionCreateParams.builder()
-                        .model("gpt-4o-mini")
-                        .addUserMessage("Bill me for this.")
-                        .build());
-        String requestId = response.headers().values("x-aigw-request-id").get(0);
-        BigDecimal cost =
-                new BigDecimal(response.headers().values("x-aigw-cost-usd").get(0));
-        long tokens = response.parse().usage().orElseThrow().totalTokens();
-
         RedisClient redis = RedisClient.create(Stack.get().redisUrl());
         try (StatefulRedisConnection<String, String> connection = redis.connect()) {
-            JsonNode event = await().atMost(Duration.ofSeconds(15))
-                    .until(() -> find(connection, requestId), Optional::isPresent)
-                    .orElseThrow();
+            // billing trims what every consumer group is done with; a group of the test's own, which
+            // reads nothing, keeps the event on the stream until the test has looked at it
+            String group = "usage-e2e-" + UUID.randomUUID();
+            connection
+                    .sync()
+                    .xgroupCreate(
+                            XReadArgs.StreamOffset.latest(USAGE_STREAM), group, XGroupCreateArgs.Builder.mkstream());
+            try {
+                HttpResponseFor<ChatCompletion> response = client.chat()
+                        .completions()
+                        .withRawResponse()
+                        .create(ChatCompletionCreateParams.builder()
+                                .model("gpt-4o-mini")
+                                .addUserMessage("Bill me for this.")
+                                .build());
+                String requestId =
+                        response.headers().values("x-aigw-request-id").get(0);
+                BigDecimal cost = new BigDecimal(
+                        response.headers().values("x-aigw-cost-usd").get(0));
+                long tokens = response.parse().usage().orElseThrow().totalTokens();
 
-            assertThat(event.get("tenant_id").asText()).isEqualTo("demo");
-            assertThat(event.get("model").asText()).isEqualTo("gpt-4o-mini");
-            assertThat(event.get("provider").asText()).isEqualTo("simulator");
-            assertThat(event.get("status").asInt()).isEqualTo(200);
-            assertThat(new BigDecimal(event.get("cost_usd").asText())).isEqualByComparingTo(cost);
-            assertThat(event.get("prompt_tokens").asLong()
-                            + event.get("completion_tokens").asLong())
-                    .isEqualTo(tokens);
-            assertThat(new BigDecimal(event.get("input_price_per_mtok").asText()))
-                    .isEqualByComparingTo("0.15");
+                JsonNode event = await().atMost(Duration.ofSeconds(15))
+                        .until(() -> find(connection, requestId), Optional::isPresent)
+                        .orElseThrow();
+
+                assertThat(event.get("tenant_id").asText()).isEqualTo("demo");
+                assertThat(event.get("model").asText()).isEqualTo("gpt-4o-mini");
+                assertThat(event.get("provider").asText()).isEqualTo("simulator");
+                assertThat(event.get("status").asInt()).isEqualTo(200);
+                assertThat(new BigDecimal(event.get("cost_usd").asText())).isEqualByComparingTo(cost);
+                assertThat(event.get("prompt_tokens").asLong()
+                                + event.get("completion_tokens").asLong())
+                        .isEqualTo(tokens);
+                assertThat(new BigDecimal(event.get("input_price_per_mtok").asText()))
+                        .isEqualByComparingTo("0.15");
+            } finally {
+                connection.sync().xgroupDestroy(USAGE_STREAM, group);
+            }
         } finally {
             redis.shutdown();
         }
@@ -64,7 +83,7 @@ class UsageE2EIT {
 
     private static Optional<JsonNode> find(StatefulRedisConnection<String, String> connection, String requestId)
             throws Exception {
-        List<StreamMessage<String, String>> entries = connection.sync().xrange("aigw:usage", Range.create("-", "+"));
+        List<StreamMessage<String, String>> entries = connection.sync().xrange(USAGE_STREAM, Range.create("-", "+"));
         for (StreamMessage<String, String> entry : entries) {
             JsonNode event = JSON.readTree(entry.getBody().get("event"));
             if (requestId.equals(event.get("request_id").asText())) {

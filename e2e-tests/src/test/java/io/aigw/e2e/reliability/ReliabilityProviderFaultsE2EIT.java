@@ -26,7 +26,9 @@ class ReliabilityProviderFaultsE2EIT {
     private static final String FAILING = "llama-3-8b";
     private static final String FAILING_UPSTREAM = "sim-weak";
     private static final int USERS = 4;
-    private static final Duration FAULT = Duration.ofSeconds(8);
+    /** Long enough for the hang phase's timeouts to fill a breaker window of their own. */
+    private static final Duration FAULT = Duration.ofSeconds(10);
+
     private static final Duration RECOVERY = Duration.ofSeconds(40);
 
     private record Phase(String id, String profile) {}

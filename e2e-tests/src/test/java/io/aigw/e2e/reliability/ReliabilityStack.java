@@ -29,6 +29,15 @@ public final class ReliabilityStack implements BeforeAllCallback {
     static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(3);
     /** How long an open breaker keeps a deployment out: short, so a test sees it close again. */
     static final Duration BREAKER_WAIT_IN_OPEN = Duration.ofSeconds(2);
+    /**
+     * The breakers' window and minimum calls, scaled to a test's seconds-long faults: with the default
+     * 60 s window a hanging provider's few timeouts (one per user per provider timeout) are outweighed
+     * by the hundreds of fast successes just before the fault, and whether a breaker opens within the
+     * fault depends on the machine's speed.
+     */
+    static final Duration BREAKER_WINDOW = Duration.ofSeconds(5);
+
+    static final int BREAKER_MINIMUM_CALLS = 3;
     /** The gateway's connection limits here (ADR 0040), small enough for a test to reach. */
     static final int MAX_CONNECTIONS = 600;
 
@@ -146,6 +155,11 @@ public final class ReliabilityStack implements BeforeAllCallback {
         return spec.javaOpts(JAVA_OPTS)
                 .env(Service.ROUTING, "AIGW_SIMULATOR_TIMEOUT", PROVIDER_TIMEOUT.toSeconds() + "s")
                 .env(Service.ROUTING, "AIGW_ROUTING_CIRCUITBREAKER_WAITINOPEN", BREAKER_WAIT_IN_OPEN.toSeconds() + "s")
+                .env(Service.ROUTING, "AIGW_ROUTING_CIRCUITBREAKER_WINDOW", BREAKER_WINDOW.toSeconds() + "s")
+                .env(
+                        Service.ROUTING,
+                        "AIGW_ROUTING_CIRCUITBREAKER_MINIMUMCALLS",
+                        Integer.toString(BREAKER_MINIMUM_CALLS))
                 // a loaded CI machine must not turn cache hits into misses by outlasting the budget
                 .env(Service.ROUTING, "AIGW_ROUTING_CACHE_LOOKUPBUDGET", "1s");
     }
