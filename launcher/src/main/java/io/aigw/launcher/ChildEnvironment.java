@@ -11,6 +11,14 @@ final class ChildEnvironment {
 
     static final String LOOPBACK = "127.0.0.1";
 
+    /**
+     * glibc's malloc arenas, at most two per process unless the environment says otherwise: by default
+     * it makes up to eight per core as threads contend, each growing and fragmenting on its own, and
+     * a JVM's native memory (JDBC, Netty, the JIT) then creeps up for hours (billing-service's RSS grew
+     * 38 MB/h beyond what the JVM tracks in a soak, docs/benchmarks/soak.md). The images set the same.
+     */
+    static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+
     private ChildEnvironment() {}
 
     /**
@@ -19,6 +27,7 @@ final class ChildEnvironment {
     static Map<String, String> compose(
             StackSpec spec, Service service, Map<Service, Integer> ports, String redisUrl, StackSecrets secrets) {
         Map<String, String> env = new LinkedHashMap<>(spec.baseEnvironment());
+        env.putIfAbsent(MALLOC_ARENA_MAX, "2");
         env.put(EnvNames.SERVER_PORT, String.valueOf(ports.get(service)));
         env.put(EnvNames.SERVER_ADDRESS, LOOPBACK);
         env.put(EnvNames.REDIS_URL, redisUrl);

@@ -46,7 +46,21 @@ class ChildEnvironmentTest {
                 .containsEntry("AIGW_BILLING_URL", "http://127.0.0.1:8083")
                 .containsEntry("AIGW_SIMULATOR_URL", "http://127.0.0.1:8090")
                 .containsEntry("AIGW_SHARED_DATA", "/data/shared")
-                .containsEntry("PATH", "/usr/bin");
+                .containsEntry("PATH", "/usr/bin")
+                .containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+
+    @Test
+    void shouldLeaveAnArenaLimitTheEnvironmentAlreadySets() {
+        StackSpec spec = StackSpec.builder(ROOT)
+                .baseEnvironment(Map.of("MALLOC_ARENA_MAX", "4"))
+                .internalToken("tok")
+                .build();
+
+        Map<String, String> env =
+                ChildEnvironment.compose(spec, Service.BILLING, designPorts(), REDIS, StackSecrets.resolve(spec));
+
+        assertThat(env).containsEntry("MALLOC_ARENA_MAX", "4");
     }
 
     @Test

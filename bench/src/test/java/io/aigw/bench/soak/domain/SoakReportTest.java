@@ -86,4 +86,20 @@ class SoakReportTest {
         assertThat(report.passed()).isTrue();
         assertThat(report.markdown()).contains("| yes |");
     }
+
+    @Test
+    void shouldShowButNotJudgeTheProviderSimulator() {
+        List<SoakSample> samples = new ArrayList<>();
+        for (int t = 0; t <= 3600; t += 60) {
+            samples.add(new SoakSample("gateway-service", t, 400 * 1_048_576L, 80 * 1_048_576L, 60 * 1_048_576L, 20));
+            // the simulator's RSS grows 60 MB/h
+            samples.add(new SoakSample(
+                    "provider-simulator", t, (300 + t / 60) * 1_048_576L, 80 * 1_048_576L, 60 * 1_048_576L, 16));
+        }
+
+        SoakReport report = SoakReport.of(RUN, samples, List.of(), 0);
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.markdown()).contains("no (not judged: the test's provider)");
+    }
 }
