@@ -69,6 +69,13 @@ public final class SoakBenchCommand {
                 .javaOpts(JAVA_OPTS)
                 // the load is about memory over time, not plans: the demo tenant has no limits
                 .env(Service.GATEWAY, "AIGW_DEMO_PLAN", "enterprise")
+                // a ledger of its own per run: a database file an earlier run left half-written
+                // (stopped while it wrote) failed every ledger insert of the next run
+                .env(
+                        Service.BILLING,
+                        "AIGW_DATA_DIR",
+                        logs.resolve("billing-data-" + System.currentTimeMillis())
+                                .toString())
                 .healthTimeout(Duration.ofSeconds(600))
                 .listener(new StackListener() {
                     @Override
