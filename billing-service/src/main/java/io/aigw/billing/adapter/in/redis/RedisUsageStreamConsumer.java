@@ -145,15 +145,20 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
         return settings;
     }
 
+    /**
+     * The wait after the next failure. Reset only when entries were handled (or none were waiting),
+     * not when Redis answered: with the database down, Redis connects every time, and a reset there
+     * kept the wait at {@code retryMin} for ever — billing spun at half a core with a WARN per try.
+     */
+    private Duration backoff;
+
     private void loop() {
-        Duration backoff = settings.retryMin();
+        backoff = settings.retryMin();
         while (running) {
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
                 RedisCommands<String, String> redis = connection.sync();
                 ensureGroup(redis);
                 connected = true;
-                lastError.set(null);
-                backoff = settings.retryMin();
                 consume(redis);
             } catch (RuntimeException e) {
                 connected = false;
@@ -194,6 +199,9 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
                 ownPendingFirst = false;
             }
             handleAll(redis, entries);
+            // got here: the entries are handled, so the database and Redis both work again
+            backoff = settings.retryMin();
+            lastError.set(null);
         }
     }
 
