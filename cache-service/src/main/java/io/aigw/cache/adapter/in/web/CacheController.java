@@ -137,7 +137,8 @@ public class CacheController {
         ObjectNode answer = json.createObjectNode();
         answer.put("result", result.label());
         answer.put("semanticLayer", lookup.semanticEnabled());
-        answer.set("storePolicy", storePolicy.deepCopy());
+        // the same node in every answer: it is only ever read (rendered), so no copy per lookup
+        answer.set("storePolicy", storePolicy);
         if (result instanceof LookupResult.ExactHit hit) {
             answer(answer, hit.answer());
         } else if (result instanceof LookupResult.SemanticHit hit) {
