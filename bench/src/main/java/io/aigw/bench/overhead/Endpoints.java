@@ -19,20 +19,27 @@ final class Endpoints {
     private final ToolProcess portkey;
     private final int upstreamPort;
     private final String key;
+    private final List<Long> ledgerBackends;
 
+    /**
+     * @param ledgerBackends the PostgreSQL server processes serving billing's connections (their CPU is
+     *     the gateway's too); empty when billing runs on its embedded H2
+     */
     Endpoints(
             LocalStack stack,
             ToolProcess upstream,
             ToolProcess proxy,
             ToolProcess portkey,
             int upstreamPort,
-            String key) {
+            String key,
+            List<Long> ledgerBackends) {
         this.stack = stack;
         this.upstream = upstream;
         this.proxy = proxy;
         this.portkey = portkey;
         this.upstreamPort = upstreamPort;
         this.key = key;
+        this.ledgerBackends = List.copyOf(ledgerBackends);
     }
 
     List<Endpoint> load(OverheadBenchOptions options) {
@@ -44,7 +51,7 @@ final class Endpoints {
                 OverheadBenchCommand.MODEL,
                 Map.of("Authorization", "Bearer unused"),
                 true,
-                Map.of("nginx-upstream", upstream.pid())));
+                Endpoint.single(Map.of("nginx-upstream", upstream.pid()))));
         if (options.runs(Target.NGINX)) {
             endpoints.add(new Endpoint(
                     Target.NGINX,
@@ -52,7 +59,7 @@ final class Endpoints {
                     OverheadBenchCommand.MODEL,
                     Map.of("Authorization", "Bearer unused"),
                     true,
-                    Map.of("nginx-proxy", proxy.pid())));
+                    Endpoint.single(Map.of("nginx-proxy", proxy.pid()))));
         }
         if (options.runs(Target.PORTKEY)) {
             endpoints.add(new Endpoint(
@@ -61,7 +68,7 @@ final class Endpoints {
                     OverheadBenchCommand.MODEL,
                     portkeyHeaders(fixed + "/v1"),
                     true,
-                    Map.of("portkey", portkey.pid())));
+                    Endpoint.single(Map.of("portkey", portkey.pid()))));
         }
         if (options.runs(Target.AIGW_MISS)) {
             endpoints.add(new Endpoint(
@@ -134,25 +141,37 @@ final class Endpoints {
                 "`portkey`: `@portkey-ai/gateway` from npm (version in `scripts/ensure-bench-tools.sh`), `node"
                         + " build/start-server.js --headless`, `NODE_ENV=production`, provider `openai` with"
                         + " `x-portkey-custom-host` pointing at the upstream",
-                "`aigw-miss`: gateway → routing → upstream with a tenant key created in billing (resolved through"
-                        + " the Redis key cache), the tenant's RPM/TPM and daily limits counted in Redis, a budget"
-                        + " hold in billing, the exact-cache lookup in cache-service (a miss: every prompt is new),"
-                        + " the provider's RPM/TPM reservation and settlement in Redis, the usage event on the Redis"
-                        + " stream (consumed by billing into its ledger) and the asynchronous cache store; the"
-                        + " semantic cache layer is off (`AIGW_CACHE_SEMANTIC_ENABLED=false`), its cost is the"
-                        + " embedding, measured in `cache.md`",
+                "`aigw-miss`: gateway → routing → upstream with a tenant key created in billing (resolved"
+                        + " through the Redis key cache, then remembered by the gateway for 5 s), the tenant's"
+                        + " RPM/TPM and daily limits counted in Redis, the budget hold placed in Redis by routing"
+                        + " against the budget billing publishes, the exact-cache lookup (a miss: every prompt is"
+                        + " new), the provider's RPM/TPM reservation and settlement in Redis, the usage event on"
+                        + " the Redis stream (consumed by billing into its ledger"
+                        + (ledgerBackends.isEmpty() ? ", on billing's embedded H2" : " in PostgreSQL")
+                        + ") and the asynchronous cache store; the semantic cache layer is off"
+                        + " (`AIGW_CACHE_SEMANTIC_ENABLED=false`), its cost is the embedding, measured in"
+                        + " `cache.md`",
                 "`aigw-hit`: the same, with the same prompt every time, answered from the exact cache",
-                "CPU of this gateway: gateway-service, routing-service, cache-service, billing-service and the"
-                        + " embedded Redis (the simulator serves only the streams and is not counted)");
+                "CPU of this gateway: gateway-service, routing-service, cache-service, billing-service, the"
+                        + " embedded Redis"
+                        + (ledgerBackends.isEmpty()
+                                ? ""
+                                : " and the " + ledgerBackends.size()
+                                        + " PostgreSQL server processes serving billing's connections")
+                        + " (the simulator serves only the streams and is not counted)");
     }
 
-    private Map<String, Long> gatewayProcesses() {
-        Map<String, Long> processes = new LinkedHashMap<>();
-        processes.put("gateway", stack.pid(Service.GATEWAY));
-        processes.put("routing", stack.pid(Service.ROUTING));
-        processes.put("cache", stack.pid(Service.CACHE));
-        processes.put("billing", stack.pid(Service.BILLING));
-        stack.redisPid().ifPresent(pid -> processes.put("redis", pid));
+    private Map<String, List<Long>> gatewayProcesses() {
+        Map<String, Long> services = new LinkedHashMap<>();
+        services.put("gateway", stack.pid(Service.GATEWAY));
+        services.put("routing", stack.pid(Service.ROUTING));
+        services.put("cache", stack.pid(Service.CACHE));
+        services.put("billing", stack.pid(Service.BILLING));
+        stack.redisPid().ifPresent(pid -> services.put("redis", pid));
+        Map<String, List<Long>> processes = Endpoint.single(services);
+        if (!ledgerBackends.isEmpty()) {
+            processes.put("postgres", ledgerBackends);
+        }
         return processes;
     }
 

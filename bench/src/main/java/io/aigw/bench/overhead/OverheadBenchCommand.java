@@ -4,6 +4,7 @@ import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.overhead.adapter.out.http.BenchClients;
 import io.aigw.bench.overhead.adapter.out.http.StreamProbe;
 import io.aigw.bench.overhead.adapter.out.jfr.JfrProfiler;
+import io.aigw.bench.overhead.adapter.out.postgres.LedgerDatabase;
 import io.aigw.bench.overhead.adapter.out.proc.ProcStats;
 import io.aigw.bench.overhead.adapter.out.process.BenchTools;
 import io.aigw.bench.overhead.adapter.out.process.ToolProcess;
@@ -59,6 +60,11 @@ public final class OverheadBenchCommand {
     /** The connection count the added-latency target is set at. */
     static final int PROFILE_CONNECTIONS = 16;
 
+    /** billing's ledger schema in the PostgreSQL of {@code --postgres}, dropped after the run */
+    static final String LEDGER_SCHEMA = "overhead_bench";
+    /** billing's connection pool (Hikari's default size, set so its server processes can be awaited) */
+    static final int BILLING_POOL = 10;
+
     static final int STREAM_TOKENS = 32;
     static final Duration STREAM_TOKEN_DELAY = Duration.ofMillis(1);
 
@@ -89,14 +95,23 @@ public final class OverheadBenchCommand {
         Map<String, Duration> startUp = new LinkedHashMap<>();
         out.println("bench: starting the fixed-answer nginx upstream, the stack (gateway, routing, cache, billing,"
                 + " simulator, Redis), the nginx proxy and Portkey; logs in " + runDir);
-        try (ToolProcess upstream = tools.startUpstream(upstreamPort);
-                LocalStack stack = LocalStack.start(stackSpec(options, runDir, upstreamPort, adminToken, startUp));
+        try (LedgerDatabase ledger =
+                        options.postgres() == null ? null : LedgerDatabase.create(options.postgres(), LEDGER_SCHEMA);
+                ToolProcess upstream = tools.startUpstream(upstreamPort);
+                LocalStack stack =
+                        LocalStack.start(stackSpec(options, ledger, runDir, upstreamPort, adminToken, startUp));
                 ToolProcess proxy = startProxy(tools, options, upstreamPort, stack);
                 ToolProcess portkey = options.runs(Target.PORTKEY) ? tools.startPortkey(BenchTools.freePort()) : null) {
             BenchClients clients = new BenchClients();
             String key = clients.createTenantKey(stack.url(Service.BILLING), adminToken);
             clients.streamProfile(stack.url(Service.SIMULATOR), STREAM_MODEL, STREAM_TOKENS, STREAM_TOKEN_DELAY);
-            Endpoints endpoints = new Endpoints(stack, upstream, proxy, portkey, upstreamPort, key);
+            List<Long> ledgerBackends =
+                    ledger == null ? List.of() : ledger.backends(BILLING_POOL, Duration.ofSeconds(30));
+            if (ledger != null) {
+                out.println("bench: billing's ledger in PostgreSQL (schema " + LEDGER_SCHEMA + "), "
+                        + ledgerBackends.size() + " server processes counted");
+            }
+            Endpoints endpoints = new Endpoints(stack, upstream, proxy, portkey, upstreamPort, key, ledgerBackends);
             List<Endpoint> load = endpoints.load(options);
             List<Endpoint> streams = endpoints.streams(options);
             check(clients, load);
@@ -178,11 +193,12 @@ public final class OverheadBenchCommand {
 
     private StackSpec stackSpec(
             OverheadBenchOptions options,
+            LedgerDatabase ledger,
             Path runDir,
             int upstreamPort,
             String adminToken,
             Map<String, Duration> startUp) {
-        return StackSpec.builder(options.root())
+        StackSpec.Builder spec = StackSpec.builder(options.root())
                 .services(Service.SIMULATOR, Service.CACHE, Service.BILLING, Service.ROUTING, Service.GATEWAY)
                 .randomFreePorts()
                 .embeddedRedis()
@@ -191,6 +207,8 @@ public final class OverheadBenchCommand {
                 // a shared machine may be busy: start-up is reported, not bounded tightly
                 .healthTimeout(Duration.ofMinutes(10))
                 .env(Service.BILLING, "AIGW_ADMIN_TOKEN", adminToken)
+                // the pool's size fixed, so that all its server processes are there to be counted
+                .env(Service.BILLING, "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(BILLING_POOL))
                 .env(
                         Service.BILLING,
                         "AIGW_DATA_DIR",
@@ -206,8 +224,11 @@ public final class OverheadBenchCommand {
                         startUp.put(service.moduleName(), sinceStart);
                         out.printf("bench: %s ready after %.1f s%n", service.moduleName(), sinceStart.toMillis() / 1e3);
                     }
-                })
-                .build();
+                });
+        if (ledger != null) {
+            ledger.billingEnvironment().forEach((name, value) -> spec.env(Service.BILLING, name, value));
+        }
+        return spec.build();
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param targets the targets ({@link Target#DIRECT} always runs: it is the baseline)
  * @param profile the length of the profiled cache-miss run at 16 connections (JFR in every JVM);
  *     zero: none
+ * @param postgres the PostgreSQL (JDBC URL) billing's ledger goes to, in a schema of the run's own;
+ *     {@code null}: billing's embedded H2
  * @param env the environment (the tools' paths from scripts/ensure-bench-tools.sh)
  * @param out where overhead.md and overhead.json go
  * @param userArgs the arguments as typed (without {@code --root}), for the report's command line
@@ -34,9 +36,12 @@ record OverheadBenchOptions(
         List<Integer> streamConnections,
         List<Target> targets,
         Duration profile,
+        String postgres,
         Map<String, String> env,
         Path out,
         List<String> userArgs) {
+
+    static final String H2 = "h2";
 
     static final String HELP = "usage: ./aigw bench overhead [options]\n\n"
             + "  --rounds N               interleaved rounds (default 3); figures are the medians over rounds\n"
@@ -51,6 +56,9 @@ record OverheadBenchOptions(
             + "  --profile 20s            after the rounds, one cache-miss run at 16 connections with JFR recording in\n"
             + "                           every JVM; writes profile.md and profile.json (default 0s: none). With\n"
             + "                           --rounds 0 only the profile runs\n"
+            + "  --postgres URL|h2        billing's ledger: a JDBC URL of a PostgreSQL, where the run gets schema\n"
+            + "                           overhead_bench (dropped afterwards), or h2 for billing's embedded database\n"
+            + "                           (default $AIGW_TEST_POSTGRES_URL, from scripts/ensure-test-infra.sh)\n"
             + "  --out DIR                where overhead.md and overhead.json go (default docs/benchmarks; any\n"
             + "                           non-default option writes to bench/target/benchmarks unless --out is given)\n"
             + "  --root DIR               project root (default: the current directory)\n\n"
@@ -66,6 +74,7 @@ record OverheadBenchOptions(
         List<Integer> streamConnections = List.of(1, 16, 64);
         List<Target> targets = List.of(Target.values());
         Duration profile = Duration.ZERO;
+        String postgres = env.get("AIGW_TEST_POSTGRES_URL");
         Path out = null;
         boolean nonDefault = false;
         List<String> userArgs = new ArrayList<>();
@@ -80,7 +89,7 @@ record OverheadBenchOptions(
                 userArgs.add(name);
                 userArgs.add(value);
             }
-            if (!name.equals("--root") && !name.equals("--out")) {
+            if (!name.equals("--root") && !name.equals("--out") && !(name.equals("--postgres") && !value.equals(H2))) {
                 nonDefault = true;
             }
             switch (name) {
@@ -93,6 +102,7 @@ record OverheadBenchOptions(
                 case "--stream-duration" -> streamDuration = duration(name, value, true);
                 case "--stream-connections" -> streamConnections = counts(name, value);
                 case "--targets" -> targets = targets(value);
+                case "--postgres" -> postgres = value.strip();
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + name);
             }
@@ -103,6 +113,14 @@ record OverheadBenchOptions(
         }
         if (!profile.isZero() && !targets.contains(Target.AIGW_MISS)) {
             throw new IllegalArgumentException("--profile profiles the aigw-miss target: keep it in --targets");
+        }
+        if (postgres == null || postgres.isBlank()) {
+            throw new IllegalArgumentException("billing's ledger needs a PostgreSQL: run"
+                    + " eval \"$(bash scripts/ensure-test-infra.sh 2>/dev/null)\" first (AIGW_TEST_POSTGRES_URL),"
+                    + " give --postgres jdbc:postgresql://…, or --postgres h2 for billing's embedded database");
+        }
+        if (postgres.equals(H2)) {
+            postgres = null;
         }
         if (out == null) {
             out = nonDefault ? root.resolve("bench/target/benchmarks") : root.resolve("docs/benchmarks");
@@ -117,6 +135,7 @@ record OverheadBenchOptions(
                 streamConnections,
                 targets,
                 profile,
+                postgres,
                 Map.copyOf(env),
                 root.resolve(out).normalize(),
                 List.copyOf(userArgs));

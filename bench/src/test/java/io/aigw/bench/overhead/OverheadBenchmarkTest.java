@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 class OverheadBenchmarkTest {
 
+    private static final Map<String, String> POSTGRES =
+            Map.of("AIGW_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/aigw_test?user=postgres");
+
     private static LoadRun run(Target target, int conns, int round, long p50, long p99, long cpuMicros) {
         return new LoadRun(
                 target,
@@ -147,9 +150,9 @@ class OverheadBenchmarkTest {
     void shouldWriteToTheBuildDirectoryWhenAnOptionIsNotTheDefault() {
         OverheadBenchOptions quick = OverheadBenchOptions.parse(
                 new String[] {"--rounds", "1", "--connections", "64,16", "--targets", "aigw-miss"},
-                Map.of(),
+                POSTGRES,
                 Path.of("/repo"));
-        OverheadBenchOptions full = OverheadBenchOptions.parse(new String[0], Map.of(), Path.of("/repo"));
+        OverheadBenchOptions full = OverheadBenchOptions.parse(new String[0], POSTGRES, Path.of("/repo"));
 
         assertThat(quick.out()).isEqualTo(Path.of("/repo/bench/target/benchmarks"));
         assertThat(quick.connections()).containsExactly(16, 64);
@@ -159,24 +162,42 @@ class OverheadBenchmarkTest {
         assertThat(full.out()).isEqualTo(Path.of("/repo/docs/benchmarks"));
         assertThat(full.duration()).isEqualTo(Duration.ofSeconds(6));
         assertThatThrownBy(
-                        () -> OverheadBenchOptions.parse(new String[] {"--duration", "5"}, Map.of(), Path.of("/repo")))
+                        () -> OverheadBenchOptions.parse(new String[] {"--duration", "5"}, POSTGRES, Path.of("/repo")))
                 .hasMessageContaining("--duration");
     }
 
     @Test
     void shouldProfileOnlyTheMissPathAndRunNothingWithoutRoundsOrProfile() {
         OverheadBenchOptions profileOnly = OverheadBenchOptions.parse(
-                new String[] {"--rounds", "0", "--profile", "20s", "--targets", "aigw-miss"}, Map.of(), Path.of("/r"));
+                new String[] {"--rounds", "0", "--profile", "20s", "--targets", "aigw-miss"}, POSTGRES, Path.of("/r"));
 
         assertThat(profileOnly.rounds()).isZero();
         assertThat(profileOnly.profile()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(OverheadBenchOptions.parse(new String[0], Map.of(), Path.of("/r"))
+        assertThat(OverheadBenchOptions.parse(new String[0], POSTGRES, Path.of("/r"))
                         .profile())
                 .isZero();
-        assertThatThrownBy(() -> OverheadBenchOptions.parse(new String[] {"--rounds", "0"}, Map.of(), Path.of("/r")))
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(new String[] {"--rounds", "0"}, POSTGRES, Path.of("/r")))
                 .hasMessageContaining("--profile");
         assertThatThrownBy(() -> OverheadBenchOptions.parse(
-                        new String[] {"--profile", "5s", "--targets", "aigw-hit"}, Map.of(), Path.of("/r")))
+                        new String[] {"--profile", "5s", "--targets", "aigw-hit"}, POSTGRES, Path.of("/r")))
                 .hasMessageContaining("aigw-miss");
+    }
+
+    @Test
+    void shouldPutBillingsLedgerInThePostgresOfTheTestInfrastructureUnlessToldH2() {
+        OverheadBenchOptions fromEnv = OverheadBenchOptions.parse(new String[0], POSTGRES, Path.of("/repo"));
+        OverheadBenchOptions h2 =
+                OverheadBenchOptions.parse(new String[] {"--postgres", "h2"}, POSTGRES, Path.of("/repo"));
+        OverheadBenchOptions given = OverheadBenchOptions.parse(
+                new String[] {"--postgres", "jdbc:postgresql://127.0.0.1:5433/other"}, Map.of(), Path.of("/repo"));
+
+        assertThat(fromEnv.postgres()).isEqualTo(POSTGRES.get("AIGW_TEST_POSTGRES_URL"));
+        assertThat(h2.postgres()).isNull();
+        assertThat(h2.out()).isEqualTo(Path.of("/repo/bench/target/benchmarks"));
+        assertThat(given.postgres()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/other");
+        assertThat(given.out()).isEqualTo(Path.of("/repo/docs/benchmarks"));
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(new String[0], Map.of(), Path.of("/repo")))
+                .hasMessageContaining("ensure-test-infra.sh")
+                .hasMessageContaining("--postgres h2");
     }
 }

@@ -1,6 +1,8 @@
 package io.aigw.bench.overhead.application;
 
 import io.aigw.bench.overhead.domain.Target;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +13,8 @@ import java.util.Map;
  * @param model the {@code model} field to send
  * @param headers headers besides {@code Content-Type}
  * @param unique a new prompt on every request (a cache miss), else always the same one
- * @param processes process name to PID
+ * @param processes process name to its PIDs: one for a service, several for a database's backends
+ *     (their CPU and RSS are summed under the one name)
  */
 public record Endpoint(
         Target target,
@@ -19,10 +22,19 @@ public record Endpoint(
         String model,
         Map<String, String> headers,
         boolean unique,
-        Map<String, Long> processes) {
+        Map<String, List<Long>> processes) {
 
     public Endpoint {
         headers = Map.copyOf(headers);
-        processes = Map.copyOf(processes);
+        Map<String, List<Long>> copy = new LinkedHashMap<>();
+        processes.forEach((name, pids) -> copy.put(name, List.copyOf(pids)));
+        processes = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** An endpoint whose processes are one PID each. */
+    public static Map<String, List<Long>> single(Map<String, Long> pids) {
+        Map<String, List<Long>> processes = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> processes.put(name, List.of(pid)));
+        return processes;
     }
 }

@@ -42,9 +42,13 @@ public final class ProfiledRun {
     public Result run(Endpoint endpoint, int connections, Duration duration) throws IOException {
         Files.createDirectories(directory);
         List<String> recording = new ArrayList<>();
-        for (Map.Entry<String, Long> process : endpoint.processes().entrySet()) {
+        for (Map.Entry<String, List<Long>> process : endpoint.processes().entrySet()) {
+            if (process.getValue().size() != 1) {
+                // a database's backends: CPU from /proc only
+                continue;
+            }
             try {
-                jfr.start(process.getValue());
+                jfr.start(process.getValue().get(0));
                 recording.add(process.getKey());
             } catch (IOException e) {
                 // not a JVM (Redis): its CPU is still read from /proc
@@ -62,14 +66,14 @@ public final class ProfiledRun {
                 "profile-" + System.nanoTime());
         Map<String, long[]> after = cpu(endpoint);
         List<ProcessProfile> profiles = new ArrayList<>();
-        for (Map.Entry<String, Long> process : endpoint.processes().entrySet()) {
+        for (Map.Entry<String, List<Long>> process : endpoint.processes().entrySet()) {
             String name = process.getKey();
             long user = after.get(name)[0] - before.get(name)[0];
             long system = after.get(name)[1] - before.get(name)[1];
             JfrProfiler.Samples samples = new JfrProfiler.Samples(List.of(), Duration.ZERO);
             if (recording.contains(name)) {
                 Path file = directory.resolve(name + ".jfr");
-                jfr.stop(process.getValue(), file);
+                jfr.stop(process.getValue().get(0), file);
                 samples = jfr.read(file);
             }
             profiles.add(ProcessProfile.of(
@@ -80,7 +84,15 @@ public final class ProfiledRun {
 
     private static Map<String, long[]> cpu(Endpoint endpoint) {
         Map<String, long[]> cpu = new LinkedHashMap<>();
-        endpoint.processes().forEach((name, pid) -> cpu.put(name, ProcStats.cpuSplitMicros(pid)));
+        endpoint.processes().forEach((name, pids) -> {
+            long[] sum = new long[2];
+            for (long pid : pids) {
+                long[] split = ProcStats.cpuSplitMicros(pid);
+                sum[0] += Math.max(split[0], 0);
+                sum[1] += Math.max(split[1], 0);
+            }
+            cpu.put(name, sum);
+        });
         return cpu;
     }
 
