@@ -2,6 +2,7 @@ package io.aigw.bench.jvm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the JDK's {@code jcmd} against a local JVM (same user) and returns what it printed. */
 public final class Jcmd {
+
+    private static final long TIMEOUT_SECONDS = 30;
 
     private final Path executable = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
@@ -21,21 +24,29 @@ public final class Jcmd {
     public String run(long pid, String... command) throws IOException {
         List<String> line = new ArrayList<>(List.of(executable.toString(), Long.toString(pid)));
         line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        // into a file, not a pipe: reading a pipe to its end would wait as long as jcmd, and the
+        // timeout below could never fire
+        Path output = Files.createTempFile("jcmd-" + pid + "-", ".txt");
+        Process process = new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("jcmd " + pid + " did not finish in 30 s");
+                throw new IOException("jcmd " + pid + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IOException("jcmd " + pid + " exited with " + process.exitValue() + ": " + output.strip());
+                throw new IOException("jcmd " + pid + " exited with " + process.exitValue() + ": " + printed.strip());
             }
-            return output;
+            return printed;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 }
