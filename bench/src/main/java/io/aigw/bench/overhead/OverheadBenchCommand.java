@@ -62,8 +62,10 @@ public final class OverheadBenchCommand {
 
     /** billing's ledger schema in the PostgreSQL of {@code --postgres}, dropped after the run */
     static final String LEDGER_SCHEMA = "overhead_bench";
-    /** billing's connection pool (Hikari's default size, set so its server processes can be awaited) */
-    static final int BILLING_POOL = 10;
+    /** billing's connection pool (its shipped size, set so its server processes can be awaited) */
+    static final int BILLING_POOL = 8;
+    /** ms: longer than any run */
+    static final long BILLING_CONNECTION_LIFETIME = 3 * 60 * 60 * 1000L;
 
     static final int STREAM_TOKENS = 32;
     static final Duration STREAM_TOKEN_DELAY = Duration.ofMillis(1);
@@ -207,8 +209,14 @@ public final class OverheadBenchCommand {
                 // a shared machine may be busy: start-up is reported, not bounded tightly
                 .healthTimeout(Duration.ofMinutes(10))
                 .env(Service.BILLING, "AIGW_ADMIN_TOKEN", adminToken)
-                // the pool's size fixed, so that all its server processes are there to be counted
+                // the pool's size fixed, so that all its server processes are there to be counted, and
+                // its connections kept for the whole run (billing's own 10 min lifetime would replace
+                // them, and the PIDs counted, half-way)
                 .env(Service.BILLING, "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(BILLING_POOL))
+                .env(
+                        Service.BILLING,
+                        "SPRING_DATASOURCE_HIKARI_MAX_LIFETIME",
+                        Long.toString(BILLING_CONNECTION_LIFETIME))
                 .env(
                         Service.BILLING,
                         "AIGW_DATA_DIR",

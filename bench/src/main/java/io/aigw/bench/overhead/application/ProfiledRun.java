@@ -39,22 +39,18 @@ public final class ProfiledRun {
     /** What the run did, and each process's profile (in the endpoint's order). */
     public record Result(long requests, long errors, double seconds, List<ProcessProfile> processes) {}
 
+    /**
+     * How long the load runs, unmeasured, under a first recording that is then thrown away: starting
+     * JFR in a running JVM costs seconds of CPU (its classes, the event classes it instruments, the
+     * code it deoptimizes), and in a short measured run that start was most of the profile (a 20 s run
+     * at 38 req/s with timeouts, where the same load served 306 req/s without JFR).
+     */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+
     public Result run(Endpoint endpoint, int connections, Duration duration) throws IOException {
         Files.createDirectories(directory);
-        List<String> recording = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> process : endpoint.processes().entrySet()) {
-            if (process.getValue().size() != 1) {
-                // a database's backends: CPU from /proc only
-                continue;
-            }
-            try {
-                jfr.start(process.getValue().get(0));
-                recording.add(process.getKey());
-            } catch (IOException e) {
-                // not a JVM (Redis): its CPU is still read from /proc
-                out.println("bench: profile: no JFR for " + process.getKey() + " (" + firstLine(e) + ")");
-            }
-        }
+        settle(endpoint, connections);
+        List<String> recording = start(endpoint);
         Map<String, long[]> before = cpu(endpoint);
         WrkLoad.Result load = wrk.run(
                 endpoint.baseUrl(),
@@ -80,6 +76,40 @@ public final class ProfiledRun {
                     name, user, system, samples.stacks(), samples.gcPauses().toNanos() / 1000, TOP_METHODS));
         }
         return new Result(load.requests(), load.errors(), load.seconds(), profiles);
+    }
+
+    private void settle(Endpoint endpoint, int connections) throws IOException {
+        List<String> first = start(endpoint);
+        wrk.run(
+                endpoint.baseUrl(),
+                connections,
+                SETTLE,
+                endpoint.model(),
+                endpoint.headers(),
+                endpoint.unique(),
+                "profile-settle-" + System.nanoTime());
+        for (String name : first) {
+            jfr.discard(endpoint.processes().get(name).get(0));
+        }
+    }
+
+    /** Starts a recording in each JVM of the endpoint; the names of those that record. */
+    private List<String> start(Endpoint endpoint) {
+        List<String> recording = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> process : endpoint.processes().entrySet()) {
+            if (process.getValue().size() != 1) {
+                // a database's backends: CPU from /proc only
+                continue;
+            }
+            try {
+                jfr.start(process.getValue().get(0));
+                recording.add(process.getKey());
+            } catch (IOException e) {
+                // not a JVM (Redis): its CPU is still read from /proc
+                out.println("bench: profile: no JFR for " + process.getKey() + " (" + firstLine(e) + ")");
+            }
+        }
+        return recording;
     }
 
     private static Map<String, long[]> cpu(Endpoint endpoint) {

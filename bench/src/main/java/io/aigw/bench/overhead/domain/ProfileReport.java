@@ -60,7 +60,9 @@ public record ProfileReport(
                 "Target `%s` at %d connections for %.0f s: %d requests (%.0f req/s). CPU per process from"
                         + " `/proc/<pid>/stat` (user and kernel time); inside each JVM, JFR's execution samples"
                         + " (`settings=profile`, Java threads running Java code) by the layer of the stack"
-                        + " they were spent in: the first frame from the top that is not the JDK's.\n\n",
+                        + " they were spent in: the first frame from the top that is not the JDK's. The same"
+                        + " load ran 10 s before it under a first recording that was thrown away, so that"
+                        + " JFR's own start in each JVM is not in the figures.\n\n",
                 target,
                 connections,
                 seconds,

@@ -29,6 +29,11 @@ public final class JfrProfiler {
         jcmd.run(pid, "JFR.start", "name=" + NAME, "settings=profile");
     }
 
+    /** Stops the recording and throws it away. */
+    public void discard(long pid) throws IOException {
+        jcmd.run(pid, "JFR.stop", "name=" + NAME);
+    }
+
     /** Stops the recording and writes it to {@code file}. */
     public void stop(long pid, Path file) throws IOException {
         jcmd.run(pid, "JFR.stop", "name=" + NAME, "filename=" + file.toAbsolutePath());
