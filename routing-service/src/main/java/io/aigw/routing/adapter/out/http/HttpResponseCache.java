@@ -105,7 +105,10 @@ public class HttpResponseCache implements ResponseCache {
             recheckAt = System.nanoTime() + SEMANTIC_RECHECK.toNanos();
             semanticLayerOff = !layer.asBoolean();
         }
-        if (reply.has("storePolicy")) {
+        if (!semanticLayerOff) {
+            // with a semantic layer every store goes to cache-service: its policy would go unused
+            storePolicy = Optional.empty();
+        } else if (reply.has("storePolicy")) {
             try {
                 storePolicy = Optional.of(StorePolicyNotice.parse(reply.get("storePolicy")));
                 storePolicyUntil =

@@ -108,14 +108,29 @@ class HttpResponseCacheTest {
 
     @Test
     void shouldForgetTheStorePolicyWhenAnAnswerCarriesOneItCannotRead() {
-        reply.set("{\"result\":\"miss\",\"semanticLayer\":true,\"storePolicy\":{\"semantic_layer\":false,"
+        reply.set("{\"result\":\"miss\",\"semanticLayer\":false,\"storePolicy\":{\"semantic_layer\":false,"
                 + "\"default_ttl_ms\":3600000,\"max_temperature_without_opt_in\":1.0}}");
         cache.lookup("t1", request(), CachePolicy.Lookup.ON).block(Duration.ofSeconds(5));
         assertThat(cache.storePolicy()).isPresent();
 
+        reply.set("{\"result\":\"miss\",\"semanticLayer\":false,\"storePolicy\":{\"default_ttl_ms\":-5}}");
+        cache.lookup("t1", request(), CachePolicy.Lookup.ON).block(Duration.ofSeconds(5));
+
+        assertThat(cache.storePolicy()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveEveryStoreToCacheServiceOnceItHasASemanticLayerAgain() {
+        reply.set("{\"result\":\"miss\",\"semanticLayer\":false,\"storePolicy\":{\"semantic_layer\":false,"
+                + "\"default_ttl_ms\":3600000,\"max_temperature_without_opt_in\":1.0}}");
+        cache.lookup("t1", request(), CachePolicy.Lookup.ON).block(Duration.ofSeconds(5));
+        assertThat(cache.storePolicy()).isPresent();
+
+        // the layer is back: its policy is not even read (an unreadable one would otherwise be logged)
         reply.set("{\"result\":\"miss\",\"semanticLayer\":true,\"storePolicy\":{\"default_ttl_ms\":-5}}");
         cache.lookup("t1", request(), CachePolicy.Lookup.ON).block(Duration.ofSeconds(5));
 
         assertThat(cache.storePolicy()).isEmpty();
+        assertThat(cache.answersSemantically()).isTrue();
     }
 }
