@@ -8,6 +8,7 @@ import io.aigw.cache.domain.CacheKeys;
 import io.aigw.cache.domain.CacheableRequest;
 import io.aigw.cache.domain.ExactKey;
 import io.aigw.cache.domain.TenantId;
+import io.aigw.cache.format.ExactCacheKey;
 import io.aigw.routing.domain.Capability;
 import io.aigw.routing.domain.ChatRequest;
 import io.aigw.routing.domain.Deployment;
@@ -43,6 +44,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pure functions every request runs through, with the real domain code of routing and the cache:
@@ -72,9 +75,12 @@ public class HotPathBenchmark {
     private RoutePlanner planner;
     private List<Deployment> autoGroup;
     private ChatRequest chat;
+    private JsonNode shortBody;
 
     @Setup
     public void setUp() {
+        // routing's path: the key of the parsed request body, as RedisExactResponseCache derives it
+        shortBody = JsonMapper.builder().build().readTree(SHORT_MATERIAL);
         tenant = new TenantId("bench");
         shortRequest = new CacheableRequest("gpt-4o-mini", SHORT_MATERIAL, "", Optional.empty(), Optional.empty());
         String conversation = "You are a helpful assistant. ".repeat(20)
@@ -126,6 +132,11 @@ public class HotPathBenchmark {
     @Benchmark
     public ExactKey exactCacheKeyShort() {
         return CacheKeys.exact(tenant, shortRequest);
+    }
+
+    @Benchmark
+    public String exactCacheKeyOfBody() {
+        return ExactCacheKey.of("bench", shortBody);
     }
 
     @Benchmark
