@@ -1,11 +1,8 @@
 package io.aigw.api.budget;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.aigw.api.ClasspathText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -67,13 +64,6 @@ public final class BudgetHolds {
     }
 
     private static String read(String name) {
-        try (InputStream in = BudgetHolds.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("api-types ships io/aigw/api/budget/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathText.read(BudgetHolds.class, "io/aigw/api/budget/" + name);
     }
 }

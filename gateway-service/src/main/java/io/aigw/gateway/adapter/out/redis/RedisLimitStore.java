@@ -1,5 +1,6 @@
 package io.aigw.gateway.adapter.out.redis;
 
+import io.aigw.api.ClasspathText;
 import io.aigw.gateway.application.LimitStore;
 import io.aigw.gateway.domain.LimitDecision;
 import io.aigw.gateway.domain.LimitKind;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
@@ -30,10 +30,10 @@ public class RedisLimitStore implements LimitStore {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> RESERVE =
-            RedisScript.of(new ClassPathResource("redis/reserve-tenant-limits.lua"), List.class);
+            RedisScript.of(ClasspathText.read(RedisLimitStore.class, "redis/reserve-tenant-limits.lua"), List.class);
 
     private static final RedisScript<Long> SETTLE =
-            RedisScript.of(new ClassPathResource("redis/settle-tenant-tokens.lua"), Long.class);
+            RedisScript.of(ClasspathText.read(RedisLimitStore.class, "redis/settle-tenant-tokens.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
 

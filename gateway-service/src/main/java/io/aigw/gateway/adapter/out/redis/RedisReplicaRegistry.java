@@ -1,11 +1,11 @@
 package io.aigw.gateway.adapter.out.redis;
 
+import io.aigw.api.ClasspathText;
 import io.aigw.gateway.application.ReplicaCount;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.Disposable;
@@ -22,7 +22,7 @@ public class RedisReplicaRegistry implements ReplicaCount, AutoCloseable {
     static final String KEY = "aigw:replicas:gateway";
 
     private static final RedisScript<Long> BEAT =
-            RedisScript.of(new ClassPathResource("redis/replica-beat.lua"), Long.class);
+            RedisScript.of(ClasspathText.read(RedisReplicaRegistry.class, "redis/replica-beat.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration every;

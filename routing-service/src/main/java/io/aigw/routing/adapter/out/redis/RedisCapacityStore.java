@@ -1,11 +1,11 @@
 package io.aigw.routing.adapter.out.redis;
 
+import io.aigw.api.ClasspathText;
 import io.aigw.routing.application.CapacityStore;
 import io.aigw.routing.domain.CapacityScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
@@ -22,13 +22,13 @@ public class RedisCapacityStore implements CapacityStore {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> RESERVE =
-            RedisScript.of(new ClassPathResource("redis/reserve-capacity.lua"), List.class);
+            RedisScript.of(ClasspathText.read(RedisCapacityStore.class, "redis/reserve-capacity.lua"), List.class);
 
     private static final RedisScript<Long> ADJUST =
-            RedisScript.of(new ClassPathResource("redis/adjust-capacity.lua"), Long.class);
+            RedisScript.of(ClasspathText.read(RedisCapacityStore.class, "redis/adjust-capacity.lua"), Long.class);
 
     private static final RedisScript<Long> BLOCK =
-            RedisScript.of(new ClassPathResource("redis/block-capacity.lua"), Long.class);
+            RedisScript.of(ClasspathText.read(RedisCapacityStore.class, "redis/block-capacity.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration window;

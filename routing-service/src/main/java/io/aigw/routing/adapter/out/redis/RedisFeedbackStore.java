@@ -1,5 +1,6 @@
 package io.aigw.routing.adapter.out.redis;
 
+import io.aigw.api.ClasspathText;
 import io.aigw.routing.application.learned.FeedbackEntry;
 import io.aigw.routing.application.learned.FeedbackStore;
 import io.aigw.routing.domain.learned.FeedbackRetention;
@@ -8,7 +9,6 @@ import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Flux;
@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RedisFeedbackStore implements FeedbackStore {
 
     private static final RedisScript<Long> SAVE =
-            RedisScript.of(new ClassPathResource("redis/save-feedback.lua"), Long.class);
+            RedisScript.of(ClasspathText.read(RedisFeedbackStore.class, "redis/save-feedback.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
