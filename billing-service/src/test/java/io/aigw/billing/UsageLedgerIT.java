@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aigw.api.usage.UsageEvent;
+import io.aigw.billing.adapter.in.redis.UsageEvents;
+import io.aigw.billing.application.UsageLedger;
+import io.aigw.billing.domain.UsageRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,6 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +65,42 @@ class UsageLedgerIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    UsageLedger ledger;
+
+    @Test
+    void shouldRecordOnceWhenTwoConsumersRecordTheSameRequestAtOnce() throws Exception {
+        // given two consumers (one reclaimed the other's entry) recording the same request together
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String requestId = "race-" + UUID.randomUUID();
+                UsageRecord record = UsageEvents.toRecord(
+                        UsageEventsFixture.event(requestId, "acme", Instant.parse("2026-11-15T10:00:00Z")),
+                        "1-" + round);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<UsageLedger.Outcome> recordIt = () -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return ledger.record(record);
+                };
+
+                // when both record it
+                Future<UsageLedger.Outcome> first = consumers.submit(recordIt);
+                Future<UsageLedger.Outcome> second = consumers.submit(recordIt);
+
+                // then one records it and the other finds the row: one row, no error
+                assertThat(List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS)))
+                        .as("round %d", round)
+                        .containsExactlyInAnyOrder(UsageLedger.Outcome.RECORDED, UsageLedger.Outcome.DUPLICATE);
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM usage_ledger WHERE request_id = ?", Long.class, requestId))
+                        .isEqualTo(1L);
+            }
+        } finally {
+            consumers.shutdownNow();
+        }
+    }
 
     @Test
     void shouldWriteOneRowWhenTheSameEventIsDeliveredTwice() {

@@ -5,11 +5,11 @@ import io.aigw.billing.domain.UsageRecord;
 import java.util.Optional;
 
 /** Turns the wire event (api-types) into the ledger's record; the record checks the values. */
-final class UsageEvents {
+public final class UsageEvents {
 
     private UsageEvents() {}
 
-    static UsageRecord toRecord(UsageEvent e, String streamEntryId) {
+    public static UsageRecord toRecord(UsageEvent e, String streamEntryId) {
         return new UsageRecord(
                 e.requestId(),
                 e.tenantId(),

@@ -25,14 +25,17 @@ public class JpaUsageLedger implements UsageLedger {
 
     @Override
     public Outcome record(UsageRecord record) {
-        // the common redelivery path asks first, so it does not log a constraint violation each time
-        if (rows.existsById(record.requestId())) {
-            return Outcome.DUPLICATE;
-        }
         try {
-            transactions.executeWithoutResult(status -> rows.saveAndFlush(
-                    UsageLedgerEntity.of(record, clock.instant()).asNew()));
-            return Outcome.RECORDED;
+            // one transaction for the check and the insert: the check apart cost a transaction of its
+            // own (begin, query, commit) on every event
+            return transactions.execute(status -> {
+                // the common redelivery path asks first, so it does not log a constraint violation each time
+                if (rows.existsById(record.requestId())) {
+                    return Outcome.DUPLICATE;
+                }
+                rows.saveAndFlush(UsageLedgerEntity.of(record, clock.instant()).asNew());
+                return Outcome.RECORDED;
+            });
         } catch (DataIntegrityViolationException e) {
             if (rows.existsById(record.requestId())) {
                 return Outcome.DUPLICATE;
