@@ -47,7 +47,7 @@ record OverheadBenchOptions(
             + "  --rounds N               interleaved rounds (default 3); figures are the medians over rounds\n"
             + "  --duration 6s            each measured load run (default 6s)\n"
             + "  --warm-up 10s            one pass of unmeasured load on each gateway before the rounds; passes\n"
-            + "                           repeat until req/s settles, at most 8 (default 10s)\n"
+            + "                           repeat until req/s settles (within 5 %), at most 12 (default 10s)\n"
             + "  --connections 1,16,64    connection counts of the load runs (default 1,16,64)\n"
             + "  --stream-duration 3s     each measured streaming run; 0s skips streams (default 3s)\n"
             + "  --stream-connections 1,16,64  concurrent streams (default 1,16,64)\n"
