@@ -1,6 +1,7 @@
 package io.aigw.bench.overhead.application;
 
 import io.aigw.bench.overhead.domain.Target;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record Endpoint(
         headers = Map.copyOf(headers);
         Map<String, List<Long>> copy = new LinkedHashMap<>();
         processes.forEach((name, pids) -> copy.put(name, List.copyOf(pids)));
-        processes = java.util.Collections.unmodifiableMap(copy);
+        processes = Collections.unmodifiableMap(copy);
     }
 
     /** An endpoint whose processes are one PID each. */

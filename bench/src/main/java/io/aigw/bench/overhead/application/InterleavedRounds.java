@@ -183,20 +183,8 @@ public final class InterleavedRounds {
 
     private static Map<String, Long> cpu(Map<String, List<Long>> processes) {
         Map<String, Long> micros = new TreeMap<>();
-        processes.forEach((name, pids) -> micros.put(name, sum(pids, ProcStats::cpuMicros)));
+        processes.forEach((name, pids) -> micros.put(name, ProcStats.cpuMicros(pids)));
         return micros;
-    }
-
-    /** The sum over a group's PIDs of what each still reports; -1 when none does. */
-    private static long sum(List<Long> pids, java.util.function.LongUnaryOperator read) {
-        long total = -1;
-        for (long pid : pids) {
-            long value = read.applyAsLong(pid);
-            if (value >= 0) {
-                total = Math.max(total, 0) + value;
-            }
-        }
-        return total;
     }
 
     private static Map<String, Long> used(Map<String, Long> before, Map<String, Long> after) {
@@ -213,7 +201,7 @@ public final class InterleavedRounds {
     private static Map<String, Long> rss(Map<String, List<Long>> processes) {
         Map<String, Long> kib = new TreeMap<>();
         processes.forEach((name, pids) -> {
-            long value = sum(pids, ProcStats::rssKib);
+            long value = ProcStats.rssKib(pids);
             if (value >= 0) {
                 kib.put(name, value);
             }

@@ -114,15 +114,7 @@ public final class ProfiledRun {
 
     private static Map<String, long[]> cpu(Endpoint endpoint) {
         Map<String, long[]> cpu = new LinkedHashMap<>();
-        endpoint.processes().forEach((name, pids) -> {
-            long[] sum = new long[2];
-            for (long pid : pids) {
-                long[] split = ProcStats.cpuSplitMicros(pid);
-                sum[0] += Math.max(split[0], 0);
-                sum[1] += Math.max(split[1], 0);
-            }
-            cpu.put(name, sum);
-        });
+        endpoint.processes().forEach((name, pids) -> cpu.put(name, ProcStats.cpuSplitMicros(pids)));
         return cpu;
     }
 

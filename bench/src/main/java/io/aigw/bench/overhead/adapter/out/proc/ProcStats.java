@@ -3,6 +3,7 @@ package io.aigw.bench.overhead.adapter.out.proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time and resident memory of a process from Linux's {@code /proc}: the sum of {@code utime} and
@@ -52,6 +53,37 @@ public final class ProcStats {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** {@link #cpuSplitMicros(long)} summed over a group of processes (a database's backends); {@code {-1, -1}} when none is readable. */
+    public static long[] cpuSplitMicros(List<Long> pids) {
+        long[] sum = {-1, -1};
+        for (long pid : pids) {
+            long[] split = cpuSplitMicros(pid);
+            if (split[0] >= 0) {
+                sum[0] = Math.max(sum[0], 0) + split[0];
+                sum[1] = Math.max(sum[1], 0) + split[1];
+            }
+        }
+        return sum;
+    }
+
+    /** {@link #cpuMicros(long)} summed over a group of processes; -1 when none is readable. */
+    public static long cpuMicros(List<Long> pids) {
+        long[] split = cpuSplitMicros(pids);
+        return split[0] < 0 ? -1 : split[0] + split[1];
+    }
+
+    /** {@link #rssKib(long)} summed over a group of processes; -1 when none is readable. */
+    public static long rssKib(List<Long> pids) {
+        long sum = -1;
+        for (long pid : pids) {
+            long kib = rssKib(pid);
+            if (kib >= 0) {
+                sum = Math.max(sum, 0) + kib;
+            }
+        }
+        return sum;
     }
 
     /** Whether this machine has a readable {@code /proc/self/stat}. */
