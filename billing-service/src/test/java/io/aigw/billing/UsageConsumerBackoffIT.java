@@ -14,6 +14,7 @@ import io.lettuce.core.RedisClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,6 +86,15 @@ class UsageConsumerBackoffIT {
                     throw new IllegalStateException("The database has been closed");
                 }
                 return recorder.record(record);
+            }
+
+            @Override
+            public List<UsageLedger.Outcome> recordAll(List<UsageRecord> records) {
+                attempts.incrementAndGet();
+                if (ledgerDown.get()) {
+                    throw new IllegalStateException("The database has been closed");
+                }
+                return recorder.recordAll(records);
             }
         };
         RedisClient client = RedisClient.create(TestInfrastructure.redis().url());

@@ -1,6 +1,7 @@
 package io.aigw.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.aigw.api.usage.UsageEvent;
@@ -42,6 +43,7 @@ class UsageLedgerIT {
     private static final String SCHEMA = "billing_usage_ledger_it";
     private static final String STREAM = RealInfrastructure.stream(SCHEMA);
     private static final String DEAD = STREAM + ":dead";
+    private static final String REFUSED_TENANT = "refused-by-the-database";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -100,6 +102,80 @@ class UsageLedgerIT {
         } finally {
             consumers.shutdownNow();
         }
+    }
+
+    @Test
+    void shouldTellRecordedFromDuplicateRowByRowWhenABatchIsRecorded() {
+        // given one request in the ledger already, and a batch with it, two new ones and one of them twice
+        Instant at = Instant.parse("2026-11-15T10:00:00Z");
+        UsageRecord there = record("batch-" + UUID.randomUUID(), "acme", at, "1-0");
+        ledger.record(there);
+        UsageRecord first = record("batch-" + UUID.randomUUID(), "acme", at, "1-1");
+        UsageRecord second = record("batch-" + UUID.randomUUID(), "acme", at, "1-2");
+
+        // when the batch is recorded
+        List<UsageLedger.Outcome> outcomes = ledger.recordAll(List.of(first, there, second, first));
+
+        // then each outcome is the row's own, in order, and each request has one row with its own values
+        assertThat(outcomes)
+                .containsExactly(
+                        UsageLedger.Outcome.RECORDED,
+                        UsageLedger.Outcome.DUPLICATE,
+                        UsageLedger.Outcome.RECORDED,
+                        UsageLedger.Outcome.DUPLICATE);
+        for (UsageRecord record : List.of(there, first, second)) {
+            assertThat(jdbc.queryForObject(
+                            "SELECT stream_entry_id FROM usage_ledger WHERE request_id = ?",
+                            String.class,
+                            record.requestId()))
+                    .isEqualTo(record.streamEntryId());
+        }
+    }
+
+    @Test
+    void shouldWriteNothingOfABatchWhenTheDatabaseRefusesOneOfItsRows() {
+        // given a batch with a row the database refuses (a check only this test's schema has)
+        Instant at = Instant.parse("2026-11-15T10:00:00Z");
+        UsageRecord good = record("batch-" + UUID.randomUUID(), "acme", at, "2-0");
+        UsageRecord refused = record("batch-" + UUID.randomUUID(), REFUSED_TENANT, at, "2-1");
+        refuseTenant();
+
+        // when it is recorded, then it is refused whole and nothing of it is written
+        assertThatThrownBy(() -> ledger.recordAll(List.of(good, refused)))
+                .isInstanceOf(UsageLedger.Rejected.class)
+                .hasMessageContaining("batch of 2");
+        assertThat(rows(good.requestId())).isZero();
+        // and one at a time the good row is written, and the refused one is named
+        assertThat(ledger.record(good)).isEqualTo(UsageLedger.Outcome.RECORDED);
+        assertThatThrownBy(() -> ledger.record(refused))
+                .isInstanceOf(UsageLedger.Rejected.class)
+                .hasMessageContaining(refused.requestId());
+    }
+
+    @Test
+    void shouldRecordTheRestAndDeadLetterTheRowTheDatabaseRefusesWhenTheyArriveTogether() {
+        // given three events on the stream, the middle one for a row the database refuses
+        refuseTenant();
+        Instant at = Instant.parse("2026-11-15T10:00:00Z");
+        String before = "batch-" + UUID.randomUUID();
+        String after = "batch-" + UUID.randomUUID();
+        double deadBefore = counter("dead_lettered");
+        publish(json.writeValueAsString(UsageEventsFixture.event(before, "acme", at)));
+        RecordId refused = publish(
+                json.writeValueAsString(UsageEventsFixture.event("batch-" + UUID.randomUUID(), REFUSED_TENANT, at)));
+        publish(json.writeValueAsString(UsageEventsFixture.event(after, "acme", at)));
+
+        // then the other two are recorded, the refused one is dead-lettered with the reason, all acked
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(rows(before) + rows(after)).isEqualTo(2L);
+            assertThat(counter("dead_lettered")).isEqualTo(deadBefore + 1);
+            assertThat(pending()).isZero();
+        });
+        assertThat(redis.opsForStream().range(DEAD, org.springframework.data.domain.Range.unbounded()))
+                .anySatisfy(letter -> {
+                    assertThat(letter.getValue()).containsEntry("source_id", refused.getValue());
+                    assertThat((String) letter.getValue().get("reason")).startsWith("the ledger refuses request");
+                });
     }
 
     @Test
@@ -180,6 +256,21 @@ class UsageLedgerIT {
                         != null);
         assertThat(meters.find("aigw.usage.events").tag("result", "recorded").counter())
                 .isNotNull();
+    }
+
+    private static UsageRecord record(String requestId, String tenant, Instant at, String entryId) {
+        return UsageEvents.toRecord(UsageEventsFixture.event(requestId, tenant, at), entryId);
+    }
+
+    /** A check in this test's own schema, so that the database refuses a row the record allows. */
+    private void refuseTenant() {
+        jdbc.execute("ALTER TABLE usage_ledger DROP CONSTRAINT IF EXISTS test_refused_tenant");
+        jdbc.execute("ALTER TABLE usage_ledger ADD CONSTRAINT test_refused_tenant CHECK (tenant_id <> '"
+                + REFUSED_TENANT + "')");
+    }
+
+    private long rows(String requestId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM usage_ledger WHERE request_id = ?", Long.class, requestId);
     }
 
     private RecordId publish(String value) {

@@ -1,6 +1,7 @@
 package io.aigw.billing.application;
 
 import io.aigw.billing.domain.UsageRecord;
+import java.util.List;
 
 /**
  * Step 6 of the request path: a finished request becomes a ledger row, exactly once, and its cost
@@ -25,12 +26,31 @@ public class UsageRecorder {
      */
     public UsageLedger.Outcome record(UsageRecord record) {
         UsageLedger.Outcome outcome = ledger.record(record);
+        settle(record, outcome);
+        return outcome;
+    }
+
+    /**
+     * Records the requests in one commit, then settles each one's hold; blocking. A failed settle
+     * propagates as in {@link #record}: the whole batch is redelivered, and the ledger's duplicates
+     * finish the settles without counting a cost twice.
+     *
+     * @see UsageLedger#recordAll(List)
+     */
+    public List<UsageLedger.Outcome> recordAll(List<UsageRecord> records) {
+        List<UsageLedger.Outcome> outcomes = ledger.recordAll(records);
+        for (int i = 0; i < records.size(); i++) {
+            settle(records.get(i), outcomes.get(i));
+        }
+        return outcomes;
+    }
+
+    private void settle(UsageRecord record, UsageLedger.Outcome outcome) {
         budgets.settle(
                 record.tenantId(),
                 record.holdId().orElse(null),
                 record.costUsd(),
                 record.occurredAt(),
                 outcome == UsageLedger.Outcome.RECORDED);
-        return outcome;
     }
 }

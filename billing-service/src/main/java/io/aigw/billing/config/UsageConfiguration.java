@@ -3,9 +3,8 @@ package io.aigw.billing.config;
 import io.aigw.billing.adapter.in.redis.RedisUsageStreamConsumer;
 import io.aigw.billing.adapter.in.redis.UsageStreamMetrics;
 import io.aigw.billing.adapter.out.jdbc.JdbcLedgerSpend;
+import io.aigw.billing.adapter.out.jdbc.JdbcUsageLedger;
 import io.aigw.billing.adapter.out.jdbc.JdbcUsageReports;
-import io.aigw.billing.adapter.out.jpa.JpaUsageLedger;
-import io.aigw.billing.adapter.out.jpa.UsageLedgerRepository;
 import io.aigw.billing.adapter.out.micrometer.MicrometerBudgetEvents;
 import io.aigw.billing.adapter.out.redis.RedisBudgetCounters;
 import io.aigw.billing.application.Blocking;
@@ -50,8 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class UsageConfiguration {
 
     @Bean
-    JpaUsageLedger usageLedger(UsageLedgerRepository rows, PlatformTransactionManager transactions, Clock clock) {
-        return new JpaUsageLedger(rows, new TransactionTemplate(transactions), clock);
+    JdbcUsageLedger usageLedger(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new JdbcUsageLedger(jdbc, new TransactionTemplate(transactions), clock);
     }
 
     @Bean

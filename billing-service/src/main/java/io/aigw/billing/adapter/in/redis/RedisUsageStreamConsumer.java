@@ -21,6 +21,7 @@ import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,35 +239,68 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
         } while (running && !"0-0".equals(cursor));
     }
 
+    /**
+     * Records the entries' rows in one commit and acknowledges them with one {@code XACK}; entries
+     * that cannot be read are dead-lettered on the way. A batch the ledger refuses is handled again one
+     * entry at a time, which finds the row that is refused (or was written by another consumer).
+     */
     private void handleAll(RedisCommands<String, String> redis, List<StreamMessage<String, String>> entries) {
+        List<StreamMessage<String, String>> readable = new ArrayList<>(entries.size());
+        List<UsageRecord> records = new ArrayList<>(entries.size());
         for (StreamMessage<String, String> entry : entries) {
-            handle(redis, entry);
+            UsageRecord record = read(redis, entry);
+            if (record != null) {
+                readable.add(entry);
+                records.add(record);
+            }
         }
+        if (records.isEmpty()) {
+            return;
+        }
+        List<UsageLedger.Outcome> outcomes;
+        try {
+            outcomes = recorder.recordAll(records);
+        } catch (UsageLedger.Rejected refused) {
+            for (int i = 0; i < readable.size(); i++) {
+                record(redis, readable.get(i), records.get(i));
+            }
+            return;
+        }
+        redis.xack(
+                settings.stream(),
+                settings.group(),
+                readable.stream().map(StreamMessage::getId).toArray(String[]::new));
+        outcomes.forEach(this::count);
     }
 
-    /** Records one entry, or dead-letters it; a failure of Redis or the database propagates, unacked. */
-    void handle(RedisCommands<String, String> redis, StreamMessage<String, String> entry) {
+    /**
+     * The entry's ledger record; null when there is none to record, and then the entry is already
+     * acknowledged (trimmed while pending) or dead-lettered (unreadable, or fails the record's checks).
+     */
+    private UsageRecord read(RedisCommands<String, String> redis, StreamMessage<String, String> entry) {
         Map<String, String> body = entry.getBody();
         if (body == null) {
             // trimmed from the stream while pending: nothing left to record
             redis.xack(settings.stream(), settings.group(), entry.getId());
-            return;
+            return null;
         }
         String raw = body.get(UsageEvent.FIELD);
-        UsageRecord record;
         try {
             if (raw == null) {
                 throw new BillingException.InvalidInput(
                         UsageEvent.FIELD, "entry has no '" + UsageEvent.FIELD + "' field");
             }
-            record = UsageEvents.toRecord(json.readValue(raw, UsageEvent.class), entry.getId());
+            return UsageEvents.toRecord(json.readValue(raw, UsageEvent.class), entry.getId());
         } catch (JacksonException e) {
             deadLetter(redis, entry, "unparseable: " + e.getOriginalMessage());
-            return;
         } catch (BillingException.InvalidInput e) {
             deadLetter(redis, entry, "invalid " + e.field() + ": " + e.getMessage());
-            return;
         }
+        return null;
+    }
+
+    /** Records one entry, or dead-letters it; a failure of Redis or the database propagates, unacked. */
+    private void record(RedisCommands<String, String> redis, StreamMessage<String, String> entry, UsageRecord record) {
         UsageLedger.Outcome outcome;
         try {
             outcome = recorder.record(record);
@@ -275,6 +309,10 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
             return;
         }
         redis.xack(settings.stream(), settings.group(), entry.getId());
+        count(outcome);
+    }
+
+    private void count(UsageLedger.Outcome outcome) {
         metrics.count(outcome == UsageLedger.Outcome.RECORDED ? Result.RECORDED : Result.DUPLICATE);
     }
 
