@@ -96,6 +96,7 @@ class PendingReclaimIT {
                         "billing",
                         "billing-b",
                         10,
+                        Duration.ZERO,
                         Duration.ofMillis(100),
                         Duration.ofMillis(300),
                         Duration.ofMillis(100),

@@ -106,6 +106,7 @@ class UsageConsumerBackoffIT {
                         "billing",
                         "billing-backoff",
                         10,
+                        Duration.ZERO,
                         Duration.ofMillis(100),
                         Duration.ofMillis(300),
                         Duration.ofSeconds(10),

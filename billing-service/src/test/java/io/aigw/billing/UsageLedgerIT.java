@@ -49,6 +49,7 @@ class UsageLedgerIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, SCHEMA);
         registry.add("aigw.billing.usage.block", () -> "200ms");
+        registry.add("aigw.billing.usage.linger", () -> "200ms");
     }
 
     @AfterAll
@@ -179,6 +180,33 @@ class UsageLedgerIT {
     }
 
     @Test
+    void shouldWriteEntriesThatArriveTogetherInOneTransaction() {
+        // given a burst of events, published while the consumer waits after a read (linger 200 ms)
+        Instant at = Instant.parse("2026-11-15T10:00:00Z");
+        List<String> ids = new java.util.ArrayList<>();
+        long batchesBefore = batches().count();
+        double entriesBefore = batches().totalAmount();
+        for (int i = 0; i < 20; i++) {
+            String requestId = "burst-" + UUID.randomUUID();
+            ids.add(requestId);
+            publish(json.writeValueAsString(UsageEventsFixture.event(requestId, "acme", at)));
+        }
+
+        // then every one is recorded, and fewer ledger writes than entries carried them (the writes
+        // are counted after their commit, so awaited as well)
+        String inList = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM usage_ledger WHERE request_id IN (" + inList + ")",
+                            Long.class,
+                            ids.toArray()))
+                    .isEqualTo(20L);
+            assertThat(batches().totalAmount() - entriesBefore).isGreaterThanOrEqualTo(20.0);
+        });
+        assertThat(batches().count() - batchesBefore).isBetween(1L, 19L);
+    }
+
+    @Test
     void shouldWriteOneRowWhenTheSameEventIsDeliveredTwice() {
         // given one request published twice (a producer retry)
         String requestId = "req-" + UUID.randomUUID();
@@ -279,6 +307,10 @@ class UsageLedgerIT {
 
     private long pending() {
         return redis.opsForStream().pending(STREAM, "billing").getTotalPendingMessages();
+    }
+
+    private io.micrometer.core.instrument.DistributionSummary batches() {
+        return meters.get("aigw.usage.batch").summary();
     }
 
     private double counter(String result) {

@@ -85,6 +85,7 @@ class UsageStreamTrimIT {
                         "billing",
                         "billing-b",
                         10,
+                        Duration.ZERO,
                         Duration.ofMillis(100),
                         // far longer than the test: consumer A's pending entry stays A's
                         Duration.ofHours(1),

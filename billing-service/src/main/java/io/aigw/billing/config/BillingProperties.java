@@ -81,6 +81,9 @@ public record BillingProperties(
      *     process id. Give each replica its own, stable one (the pod name) so a restarted replica
      *     continues its own pending entries.
      * @param batchSize entries read per {@code XREADGROUP}
+     * @param linger the wait after a read that returned fewer than {@code batchSize} entries, so that
+     *     the next read gathers more into one ledger transaction; a recorded request's budget settle
+     *     comes this much later at most
      * @param block how long one read waits for new entries
      * @param reclaimIdle a pending entry idle this long belongs to a consumer presumed dead and is
      *     claimed ({@code XAUTOCLAIM}); longer than the slowest expected ledger write
@@ -95,6 +98,7 @@ public record BillingProperties(
             @DefaultValue("billing") @NotBlank String group,
             @DefaultValue("") String consumerName,
             @DefaultValue("100") int batchSize,
+            @DefaultValue("50ms") @NotNull Duration linger,
             @DefaultValue("1s") @NotNull Duration block,
             @DefaultValue("60s") @NotNull Duration reclaimIdle,
             @DefaultValue("10s") @NotNull Duration reclaimEvery,

@@ -165,6 +165,7 @@ public class UsageConfiguration {
                         usage.group(),
                         usage.consumerName().isBlank() ? defaultConsumerName() : usage.consumerName(),
                         usage.batchSize(),
+                        usage.linger(),
                         usage.block(),
                         usage.reclaimIdle(),
                         usage.reclaimEvery(),

@@ -49,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>Every {@code reclaimEvery} also deletes the entries every consumer group is done with
  *       (before the oldest one still pending, or the last one delivered): their rows are in the
  *       ledger, and a stream kept whole would grow by one entry per request for ever.
+ *   <li>Writes what one read returned in one ledger transaction; after a read that was not full it
+ *       waits {@code linger} before the next, so that under load a write carries many entries.
  *   <li>When Redis or the database fails it backs off (doubling from {@code retryMin} to {@code
  *       retryMax}) and tries again; the service stays up meanwhile.
  * </ul>
@@ -64,6 +66,7 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
             String group,
             String consumerName,
             int batchSize,
+            Duration linger,
             Duration block,
             Duration reclaimIdle,
             Duration reclaimEvery,
@@ -200,6 +203,11 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
                 ownPendingFirst = false;
             }
             handleAll(redis, entries);
+            if (!ownPendingFirst && !entries.isEmpty() && entries.size() < settings.batchSize()) {
+                // more are on their way: a short wait lets the next read take them together, one
+                // commit for many instead of one per entry (a read that found nothing blocks instead)
+                sleep(settings.linger());
+            }
             // got here: the entries are handled, so the database and Redis both work again
             backoff = settings.retryMin();
             lastError.set(null);
@@ -266,6 +274,7 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
             }
             return;
         }
+        metrics.batch(records.size());
         redis.xack(
                 settings.stream(),
                 settings.group(),

@@ -1,6 +1,7 @@
 package io.aigw.billing.adapter.in.redis;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code aigw_usage_events_total{result}} and {@code aigw_usage_stream_lag{state}}: how many entries
  * were recorded, found duplicate, dead-lettered or failed (and stayed pending for a retry), and how
  * far billing is behind (entries not yet delivered to the group, entries delivered but not acked).
+ * {@code aigw_usage_batch_entries}: how many entries each ledger write carried.
  */
 public class UsageStreamMetrics {
 
@@ -30,6 +32,7 @@ public class UsageStreamMetrics {
     private final Map<Result, Counter> results = new EnumMap<>(Result.class);
     private final AtomicLong undelivered = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+    private final DistributionSummary batches;
 
     public UsageStreamMetrics(MeterRegistry registry) {
         for (Result result : Result.values()) {
@@ -48,6 +51,14 @@ public class UsageStreamMetrics {
                 .description(LAG)
                 .tag("state", "pending")
                 .register(registry);
+        batches = DistributionSummary.builder("aigw.usage.batch")
+                .description("Usage stream entries written to the ledger in one transaction")
+                .baseUnit("entries")
+                .register(registry);
+    }
+
+    void batch(int entries) {
+        batches.record(entries);
     }
 
     void count(Result result) {
