@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,30 @@ public final class Jcmd {
     /** {@code jcmd <pid> VM.native_memory summary scale=KB}. */
     public String nativeMemorySummary(long pid) throws IOException {
         return run(pid, "VM.native_memory", "summary", "scale=KB");
+    }
+
+    /**
+     * The time the JVM's JIT compilers have spent compiling since it started: {@code
+     * java.ci.totalTime} of {@code PerfCounter.print}, in ticks of {@code sun.os.hrt.frequency}.
+     */
+    public Duration compileTime(long pid) throws IOException {
+        return compileTime(run(pid, "PerfCounter.print"));
+    }
+
+    static Duration compileTime(String counters) throws IOException {
+        long ticks = -1;
+        long frequency = -1;
+        for (String line : counters.split("\n")) {
+            if (line.startsWith("java.ci.totalTime=")) {
+                ticks = Long.parseLong(line.substring(line.indexOf('=') + 1).strip());
+            } else if (line.startsWith("sun.os.hrt.frequency=")) {
+                frequency = Long.parseLong(line.substring(line.indexOf('=') + 1).strip());
+            }
+        }
+        if (ticks < 0 || frequency <= 0) {
+            throw new IOException("no java.ci.totalTime and sun.os.hrt.frequency among the JVM's counters");
+        }
+        return Duration.ofNanos(Math.round(ticks * (1e9 / frequency)));
     }
 
     /** {@code jcmd <pid> <command...>}; an {@link IOException} when it fails or takes over 30 s. */

@@ -1,6 +1,7 @@
 package io.aigw.bench.overhead;
 
 import io.aigw.bench.BenchCommandLine;
+import io.aigw.bench.jvm.Jcmd;
 import io.aigw.bench.overhead.adapter.out.http.BenchClients;
 import io.aigw.bench.overhead.adapter.out.http.StreamProbe;
 import io.aigw.bench.overhead.adapter.out.jfr.JfrProfiler;
@@ -120,7 +121,7 @@ public final class OverheadBenchCommand {
             primeHit(clients, load);
 
             WrkLoad wrk = new WrkLoad(tools.wrk(), tools.wrkScript());
-            InterleavedRounds rounds = new InterleavedRounds(wrk, new StreamProbe(), out);
+            InterleavedRounds rounds = new InterleavedRounds(wrk, new StreamProbe(), new Jcmd(), out);
             rounds.warmUp(load, options.warmUp());
             if (options.rounds() == 0) {
                 profile(options, wrk, runDir, load, date, loadBefore);

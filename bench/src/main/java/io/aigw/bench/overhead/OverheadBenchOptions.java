@@ -47,7 +47,9 @@ record OverheadBenchOptions(
             + "  --rounds N               interleaved rounds (default 3); figures are the medians over rounds\n"
             + "  --duration 6s            each measured load run (default 6s)\n"
             + "  --warm-up 10s            one pass of unmeasured load on each gateway before the rounds; passes\n"
-            + "                           repeat until req/s settles (within 5 %), at most 12 (default 10s)\n"
+            + "                           repeat until req/s settles (within 5 %), at most 12; on this gateway\n"
+            + "                           also until its JITs compiled at most 10 % of the time, at most 36\n"
+            + "                           (default 10s)\n"
             + "  --connections 1,16,64    connection counts of the load runs (default 1,16,64)\n"
             + "  --stream-duration 3s     each measured streaming run; 0s skips streams (default 3s)\n"
             + "  --stream-connections 1,16,64  concurrent streams (default 1,16,64)\n"
@@ -62,7 +64,7 @@ record OverheadBenchOptions(
             + "  --out DIR                where overhead.md and overhead.json go (default docs/benchmarks; any\n"
             + "                           non-default option writes to bench/target/benchmarks unless --out is given)\n"
             + "  --root DIR               project root (default: the current directory)\n\n"
-            + "Whole run with the defaults: about 10 minutes (start-up, warm-up, 45 load and 36 stream runs).\n";
+            + "Whole run with the defaults: about 15 minutes (start-up, warm-up, 45 load and 36 stream runs).\n";
 
     static OverheadBenchOptions parse(String[] args, Map<String, String> env, Path cwd) {
         Path root = cwd;
