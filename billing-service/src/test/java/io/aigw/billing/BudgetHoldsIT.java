@@ -57,7 +57,8 @@ class BudgetHoldsIT {
                 "alerts-" + RUN,
                 "http-" + RUN,
                 "gauges-" + RUN,
-                "published-" + RUN);
+                "published-" + RUN,
+                "batch-" + RUN);
     }
 
     @Autowired
@@ -93,8 +94,8 @@ class BudgetHoldsIT {
                         List.of(),
                         Optional.of(new BigDecimal("1.00"))))
                 .block();
-        for (String tenant :
-                List.of("crowd-" + RUN, "alerts-" + RUN, "http-" + RUN, "gauges-" + RUN, "published-" + RUN)) {
+        for (String tenant : List.of(
+                "crowd-" + RUN, "alerts-" + RUN, "http-" + RUN, "gauges-" + RUN, "published-" + RUN, "batch-" + RUN)) {
             tenants.create(tenant, tenant, "free").block();
         }
     }
@@ -158,6 +159,21 @@ class BudgetHoldsIT {
         assertThat(alerts(tenant, "80")).isEqualTo(1.0);
         assertThat(alerts(tenant, "100")).isEqualTo(1.0);
         assertThat(budgets.hold(tenant, new BigDecimal("0.01")).block()).isInstanceOf(HoldResult.Refused.class);
+    }
+
+    @Test
+    void shouldCountEachCostOnceWhenABatchStartsTheMonthCounterFromTheLedger() {
+        // given a tenant whose month counter is not in Redis yet (its first usage, or Redis lost it)
+        String tenant = "batch-" + RUN;
+        assertThat(redis.hasKey(counterKey(tenant))).isFalse();
+
+        // when one batch of three requests is recorded: the first settle starts the counter from the
+        // ledger's sum, which holds all three rows already
+        recorder.recordAll(
+                List.of(record(tenant, null, "0.10"), record(tenant, null, "0.20"), record(tenant, null, "0.30")));
+
+        // then the month's spend is the three costs, each counted once
+        assertThat(redis.opsForHash().get(counterKey(tenant), "spent")).isEqualTo("600000000");
     }
 
     @Test

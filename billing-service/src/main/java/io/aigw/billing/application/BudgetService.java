@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
@@ -89,6 +92,9 @@ public class BudgetService {
         return counters.release(id.group(1), YearMonth.parse(id.group(2)), holdId);
     }
 
+    /** One request's settle: its hold (if any), its real cost, and whether its ledger row is new. */
+    public record Settlement(String tenantId, String holdId, BigDecimal costUsd, Instant at, boolean newToLedger) {}
+
     /**
      * Settles the request's hold (if any) to its real cost after its ledger row was committed, and
      * fires the alerts this crosses. Blocking: the usage consumer calls it on its own thread.
@@ -96,18 +102,40 @@ public class BudgetService {
      * @param newToLedger true when the row was just written; false for a redelivered duplicate
      */
     public void settle(String tenantId, String holdId, BigDecimal costUsd, Instant at, boolean newToLedger) {
-        Optional<Matcher> id =
-                Optional.ofNullable(holdId).map(h -> HOLD_ID.matcher(h)).filter(Matcher::matches);
-        YearMonth month = id.map(m -> YearMonth.parse(m.group(2))).orElse(BudgetPeriod.of(at));
-        String hold = id.isPresent() ? holdId : null;
-        long cost = NanoUsd.ceil(costUsd);
-        BudgetCounters.Settled settled = counters.settle(tenantId, month, hold, cost, newToLedger)
+        settleAll(List.of(new Settlement(tenantId, holdId, costUsd, at, newToLedger)));
+    }
+
+    /**
+     * Settles the requests of one committed ledger batch, in order. When a settle finds its month
+     * counter missing, the counter starts from the ledger's sum, and that sum holds every row of the
+     * batch: the later settles of the same tenant and month then only release their holds, or their
+     * costs would count twice.
+     */
+    public void settleAll(List<Settlement> settlements) {
+        Set<String> startedFromLedger = new HashSet<>();
+        for (Settlement settlement : settlements) {
+            Optional<Matcher> id = Optional.ofNullable(settlement.holdId())
+                    .map(h -> HOLD_ID.matcher(h))
+                    .filter(Matcher::matches);
+            YearMonth month = id.map(m -> YearMonth.parse(m.group(2))).orElse(BudgetPeriod.of(settlement.at()));
+            String counter = settlement.tenantId() + " " + month;
+            long cost = startedFromLedger.contains(counter) ? 0 : NanoUsd.ceil(settlement.costUsd());
+            if (settleOne(settlement, month, id.isPresent() ? settlement.holdId() : null, cost)) {
+                startedFromLedger.add(counter);
+            }
+        }
+    }
+
+    /** True when the month counter was missing and has been started from the ledger's sum. */
+    private boolean settleOne(Settlement settlement, YearMonth month, String hold, long cost) {
+        String tenantId = settlement.tenantId();
+        BudgetCounters.Settled settled = counters.settle(tenantId, month, hold, cost, settlement.newToLedger())
                 .blockOptional(Duration.ofSeconds(10))
                 .orElseThrow();
         if (!settled.initialised()) {
             // the ledger's sum already holds this row: starting from it is the settle
             initialise(tenantId, month).block(Duration.ofSeconds(10));
-            return;
+            return true;
         }
         long limit = limitNanos(tenantId)
                 // a tenant billing does not know has no budget to alert on; the row is recorded anyway
@@ -117,6 +145,7 @@ public class BudgetService {
         for (int threshold : alerts.crossed(settled.beforeNanos(), settled.afterNanos(), limit)) {
             events.reached(tenantId, month, threshold, NanoUsd.toUsd(settled.afterNanos()), NanoUsd.toUsd(limit));
         }
+        return false;
     }
 
     private Mono<Void> initialise(String tenantId, YearMonth month) {

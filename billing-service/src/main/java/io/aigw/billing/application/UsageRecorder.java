@@ -1,6 +1,7 @@
 package io.aigw.billing.application;
 
 import io.aigw.billing.domain.UsageRecord;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,14 +40,20 @@ public class UsageRecorder {
      */
     public List<UsageLedger.Outcome> recordAll(List<UsageRecord> records) {
         List<UsageLedger.Outcome> outcomes = ledger.recordAll(records);
+        List<BudgetService.Settlement> settlements = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            settle(records.get(i), outcomes.get(i));
+            settlements.add(settlement(records.get(i), outcomes.get(i)));
         }
+        budgets.settleAll(settlements);
         return outcomes;
     }
 
     private void settle(UsageRecord record, UsageLedger.Outcome outcome) {
-        budgets.settle(
+        budgets.settleAll(List.of(settlement(record, outcome)));
+    }
+
+    private static BudgetService.Settlement settlement(UsageRecord record, UsageLedger.Outcome outcome) {
+        return new BudgetService.Settlement(
                 record.tenantId(),
                 record.holdId().orElse(null),
                 record.costUsd(),
