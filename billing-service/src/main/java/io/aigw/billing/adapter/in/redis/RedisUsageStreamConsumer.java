@@ -187,8 +187,10 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
         while (running) {
             if (!clock.instant().isBefore(nextReclaim)) {
                 reclaim(redis, me);
-                refreshLag(redis);
-                trim(redis);
+                // one XINFO GROUPS for both: the lag gauge and the trim floor
+                List<Map<String, Object>> groups = groups(redis);
+                refreshLag(groups);
+                trim(redis, groups);
                 nextReclaim = clock.instant().plus(settings.reclaimEvery());
             }
             XReadArgs.StreamOffset<String> offset = ownPendingFirst
@@ -338,9 +340,14 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
         log.error("Usage entry {} moved to {}: {}", entry.getId(), settings.deadLetterStream(), reason);
     }
 
-    private void refreshLag(RedisCommands<String, String> redis) {
-        for (Object group : redis.xinfoGroups(settings.stream())) {
-            Map<String, Object> info = pairs((List<?>) group);
+    private List<Map<String, Object>> groups(RedisCommands<String, String> redis) {
+        return redis.xinfoGroups(settings.stream()).stream()
+                .map(group -> pairs((List<?>) group))
+                .toList();
+    }
+
+    private void refreshLag(List<Map<String, Object>> groups) {
+        for (Map<String, Object> info : groups) {
             if (settings.group().equals(info.get("name"))) {
                 metrics.lag(number(info.get("lag")), number(info.get("pending")));
             }
@@ -352,10 +359,9 @@ public class RedisUsageStreamConsumer implements SmartLifecycle {
      * still has pending, or, with nothing pending, after the last one it was delivered. Any group
      * counts (another billing deployment on the same Redis), so none loses what it has not read.
      */
-    void trim(RedisCommands<String, String> redis) {
+    private void trim(RedisCommands<String, String> redis, List<Map<String, Object>> groups) {
         String floor = null;
-        for (Object group : redis.xinfoGroups(settings.stream())) {
-            Map<String, Object> info = pairs((List<?>) group);
+        for (Map<String, Object> info : groups) {
             String name = String.valueOf(info.get("name"));
             PendingMessages pending = redis.xpending(settings.stream(), name);
             String groupFloor = pending.getCount() > 0
