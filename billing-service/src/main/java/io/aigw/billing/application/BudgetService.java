@@ -92,21 +92,16 @@ public class BudgetService {
         return counters.release(id.group(1), YearMonth.parse(id.group(2)), holdId);
     }
 
-    /** One request's settle: its hold (if any), its real cost, and whether its ledger row is new. */
+    /**
+     * One request's settle: its hold (if any), its real cost, and whether its ledger row is new (true
+     * when just written; false for a redelivered duplicate).
+     */
     public record Settlement(String tenantId, String holdId, BigDecimal costUsd, Instant at, boolean newToLedger) {}
 
     /**
-     * Settles the request's hold (if any) to its real cost after its ledger row was committed, and
-     * fires the alerts this crosses. Blocking: the usage consumer calls it on its own thread.
-     *
-     * @param newToLedger true when the row was just written; false for a redelivered duplicate
-     */
-    public void settle(String tenantId, String holdId, BigDecimal costUsd, Instant at, boolean newToLedger) {
-        settleAll(List.of(new Settlement(tenantId, holdId, costUsd, at, newToLedger)));
-    }
-
-    /**
-     * Settles the requests of one committed ledger batch, in order. When a settle finds its month
+     * Settles the requests' holds (if any) to their real costs after their ledger rows were committed,
+     * and fires the alerts this crosses. Blocking: the usage consumer calls it on its own thread.
+     * The requests are those of one committed ledger batch, in order. When a settle finds its month
      * counter missing, the counter starts from the ledger's sum, and that sum holds every row of the
      * batch: the later settles of the same tenant and month then only release their holds, or their
      * costs would count twice.

@@ -27,7 +27,7 @@ public class UsageRecorder {
      */
     public UsageLedger.Outcome record(UsageRecord record) {
         UsageLedger.Outcome outcome = ledger.record(record);
-        settle(record, outcome);
+        budgets.settleAll(List.of(settlement(record, outcome)));
         return outcome;
     }
 
@@ -46,10 +46,6 @@ public class UsageRecorder {
         }
         budgets.settleAll(settlements);
         return outcomes;
-    }
-
-    private void settle(UsageRecord record, UsageLedger.Outcome outcome) {
-        budgets.settleAll(List.of(settlement(record, outcome)));
     }
 
     private static BudgetService.Settlement settlement(UsageRecord record, UsageLedger.Outcome outcome) {
