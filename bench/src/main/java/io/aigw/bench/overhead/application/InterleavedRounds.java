@@ -78,8 +78,9 @@ public final class InterleavedRounds {
             int passes = ours ? MAX_WARM_UP_PASSES_OURS : compiled ? MAX_WARM_UP_PASSES : 1;
             List<Long> jvms = ours ? jvms(endpoint) : List.of();
             double previous = -1;
+            // each reading is one jcmd per JVM: the one after a pass is the one before the next
+            Duration compiledBefore = compileTime(jvms);
             for (int pass = 1; pass <= passes; pass++) {
-                Duration compiledBefore = compileTime(jvms);
                 WrkLoad.Result result = wrk.run(
                         endpoint.baseUrl(),
                         16,
@@ -89,10 +90,10 @@ public final class InterleavedRounds {
                         endpoint.unique(),
                         "warm" + pass + "-" + System.nanoTime());
                 double rps = result.requests() / result.seconds();
-                double jit = ours
-                        ? compileTime(jvms).minus(compiledBefore).toNanos()
-                                / (result.seconds() * 1e9 * Runtime.getRuntime().availableProcessors())
-                        : 0;
+                Duration compiledAfter = compileTime(jvms);
+                double jit = compiledAfter.minus(compiledBefore).toNanos()
+                        / (result.seconds() * 1e9 * Runtime.getRuntime().availableProcessors());
+                compiledBefore = compiledAfter;
                 out.printf(
                         Locale.ROOT,
                         "bench: warm-up %-12s pass %d: %6.0f req/s, %d errors%s%n",
