@@ -8,10 +8,13 @@ import io.aigw.api.usage.UsageEvent;
 import io.aigw.billing.adapter.in.redis.UsageEvents;
 import io.aigw.billing.application.UsageLedger;
 import io.aigw.billing.domain.UsageRecord;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,7 +186,7 @@ class UsageLedgerIT {
     void shouldWriteEntriesThatArriveTogetherInOneTransaction() {
         // given a burst of events, published while the consumer waits after a read (linger 200 ms)
         Instant at = Instant.parse("2026-11-15T10:00:00Z");
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         long batchesBefore = batches().count();
         double entriesBefore = batches().totalAmount();
         for (int i = 0; i < 20; i++) {
@@ -194,7 +197,7 @@ class UsageLedgerIT {
 
         // then every one is recorded, and fewer ledger writes than entries carried them (the writes
         // are counted after their commit, so awaited as well)
-        String inList = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String inList = String.join(",", Collections.nCopies(ids.size(), "?"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(jdbc.queryForObject(
                             "SELECT COUNT(*) FROM usage_ledger WHERE request_id IN (" + inList + ")",
@@ -309,7 +312,7 @@ class UsageLedgerIT {
         return redis.opsForStream().pending(STREAM, "billing").getTotalPendingMessages();
     }
 
-    private io.micrometer.core.instrument.DistributionSummary batches() {
+    private DistributionSummary batches() {
         return meters.get("aigw.usage.batch").summary();
     }
 

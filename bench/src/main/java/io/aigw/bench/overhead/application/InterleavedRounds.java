@@ -41,7 +41,7 @@ public final class InterleavedRounds {
      * its JVMs spent compiling during it ({@code java.ci.totalTime}, summed over their compiler
      * threads, so more than 100 % while every thread compiles) was at most this share of the pass's
      * core-seconds. Within 5 % alone was not enough:
-     * the cache-miss path went 558, 578 req/s and then measured 697, while its three JVMs still
+     * the cache-miss path went 558, 578 req/s and then measured 697, while three of its JVMs (routing, gateway, billing) still
      * compiled for about 30 % of both cores (their {@code java.ci.totalTime} grew 8 s in 13 s).
      */
     static final double JIT_QUIET = 0.10;

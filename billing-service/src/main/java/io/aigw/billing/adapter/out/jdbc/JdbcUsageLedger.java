@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -60,7 +61,10 @@ public class JdbcUsageLedger implements UsageLedger {
             if (!existing(List.of(record)).isEmpty()) {
                 return Outcome.DUPLICATE;
             }
-            throw new Rejected("the ledger refuses request " + record.requestId() + ": " + rootMessage(e), e);
+            throw new Rejected(
+                    "the ledger refuses request " + record.requestId() + ": "
+                            + NestedExceptionUtils.getMostSpecificCause(e).getMessage(),
+                    e);
         }
     }
 
@@ -72,7 +76,10 @@ public class JdbcUsageLedger implements UsageLedger {
         try {
             return write(records);
         } catch (DataIntegrityViolationException e) {
-            throw new Rejected("the ledger refuses a batch of " + records.size() + " requests: " + rootMessage(e), e);
+            throw new Rejected(
+                    "the ledger refuses a batch of " + records.size() + " requests: "
+                            + NestedExceptionUtils.getMostSpecificCause(e).getMessage(),
+                    e);
         }
     }
 
@@ -155,13 +162,5 @@ public class JdbcUsageLedger implements UsageLedger {
     /** Both drivers map OffsetDateTime to TIMESTAMP WITH TIME ZONE; an Instant not in every version. */
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }
