@@ -6,30 +6,19 @@ import static org.awaitility.Awaitility.await;
 import io.aigw.routing.application.learned.AnsweredRequest;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** Answered requests against a real Redis: remembered whole, with their expiry, and found again. */
 class RedisAnsweredRequestsIT {
 
-    private static LettuceConnectionFactory factory;
-    private static ReactiveStringRedisTemplate redis;
+    @RegisterExtension
+    static final TestRedis REDIS = new TestRedis();
+
+    private final ReactiveStringRedisTemplate redis = REDIS.template();
 
     private final String prefix = "it:answered:" + UUID.randomUUID() + ":";
-
-    @BeforeAll
-    static void connect() {
-        factory = TestRedis.connect();
-        redis = new ReactiveStringRedisTemplate(factory);
-    }
-
-    @AfterAll
-    static void close() {
-        factory.destroy();
-    }
 
     @Test
     void shouldFindTheAnsweredRequestWithItsExpiryWhenRemembered() {

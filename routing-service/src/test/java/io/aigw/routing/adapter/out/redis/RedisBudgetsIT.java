@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
@@ -33,8 +32,10 @@ class RedisBudgetsIT {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
     private static final YearMonth MONTH = YearMonth.of(2026, 12);
 
-    private static LettuceConnectionFactory factory;
-    private static ReactiveStringRedisTemplate redis;
+    @RegisterExtension
+    static final TestRedis REDIS = new TestRedis();
+
+    private final ReactiveStringRedisTemplate redis = REDIS.template();
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> askedBilling = new CopyOnWriteArrayList<>();
@@ -43,17 +44,6 @@ class RedisBudgetsIT {
         return Mono.just("h-from-billing");
     };
     private final String tenant = "it-budget-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    static void connect() {
-        factory = TestRedis.connect();
-        redis = new ReactiveStringRedisTemplate(factory);
-    }
-
-    @AfterAll
-    static void close() {
-        factory.destroy();
-    }
 
     private RedisBudgets budgets(ReactiveStringRedisTemplate redis) {
         return new RedisBudgets(

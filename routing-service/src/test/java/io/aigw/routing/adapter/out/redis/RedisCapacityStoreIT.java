@@ -6,17 +6,11 @@ import io.aigw.routing.application.CapacityStore.Decision;
 import io.aigw.routing.application.CapacityStore.InUse;
 import io.aigw.routing.domain.CapacityScope;
 import io.aigw.routing.domain.RateLimit;
-import io.aigw.testsupport.RedisEndpoint;
-import io.aigw.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 /**
@@ -25,33 +19,14 @@ import reactor.core.publisher.Flux;
  */
 class RedisCapacityStoreIT {
 
-    private static LettuceConnectionFactory first;
-    private static LettuceConnectionFactory second;
-    private static RedisCapacityStore replicaA;
-    private static RedisCapacityStore replicaB;
+    @RegisterExtension
+    static final TestRedis FIRST = new TestRedis();
 
-    @BeforeAll
-    static void connect() {
-        RedisEndpoint redis = TestInfrastructure.redis();
-        first = factory(redis);
-        second = factory(redis);
-        replicaA = new RedisCapacityStore(new ReactiveStringRedisTemplate(first));
-        replicaB = new RedisCapacityStore(new ReactiveStringRedisTemplate(second));
-    }
+    @RegisterExtension
+    static final TestRedis SECOND = new TestRedis();
 
-    private static LettuceConnectionFactory factory(RedisEndpoint redis) {
-        LettuceConnectionFactory factory =
-                new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
-    }
-
-    @AfterAll
-    static void close() {
-        first.destroy();
-        second.destroy();
-    }
+    private final RedisCapacityStore replicaA = new RedisCapacityStore(FIRST.template());
+    private final RedisCapacityStore replicaB = new RedisCapacityStore(SECOND.template());
 
     /** A provider no other test (or run) uses. */
     private static String provider() {

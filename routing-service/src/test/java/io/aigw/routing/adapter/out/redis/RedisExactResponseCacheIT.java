@@ -20,9 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
@@ -37,25 +36,16 @@ class RedisExactResponseCacheIT {
 
     private static final Duration BUDGET = Duration.ofSeconds(2);
 
-    private static LettuceConnectionFactory factory;
-    private static ReactiveStringRedisTemplate redis;
+    @RegisterExtension
+    static final TestRedis REDIS = new TestRedis();
+
+    private final ReactiveStringRedisTemplate redis = REDIS.template();
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RecordingSemanticLayer semantic = new RecordingSemanticLayer();
     private final String tenant = "it-exact-" + UUID.randomUUID();
     private Optional<StorePolicyNotice> storePolicy = Optional.empty();
-
-    @BeforeAll
-    static void connect() {
-        factory = TestRedis.connect();
-        redis = new ReactiveStringRedisTemplate(factory);
-    }
-
-    @AfterAll
-    static void close() {
-        factory.destroy();
-    }
 
     private ObjectNode request(String question) {
         return (ObjectNode) json.readTree(

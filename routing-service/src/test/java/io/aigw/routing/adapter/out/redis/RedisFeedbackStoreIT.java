@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,21 +21,12 @@ class RedisFeedbackStoreIT {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
-    private static LettuceConnectionFactory factory;
-    private static ReactiveStringRedisTemplate redis;
+    @RegisterExtension
+    static final TestRedis REDIS = new TestRedis();
+
+    private final ReactiveStringRedisTemplate redis = REDIS.template();
 
     private final String prefix = "it:feedback:" + UUID.randomUUID() + ":";
-
-    @BeforeAll
-    static void connect() {
-        factory = TestRedis.connect();
-        redis = new ReactiveStringRedisTemplate(factory);
-    }
-
-    @AfterAll
-    static void close() {
-        factory.destroy();
-    }
 
     private RedisFeedbackStore store(int max, Duration maxAge) {
         return new RedisFeedbackStore(redis, JsonMapper.builder().build(), prefix, new FeedbackRetention(max, maxAge));

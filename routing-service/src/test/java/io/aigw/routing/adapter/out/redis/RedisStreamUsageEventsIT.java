@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -21,20 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Usage events reach a real Redis Stream in order, as exact JSON that billing can read back. */
 class RedisStreamUsageEventsIT {
 
-    private static LettuceConnectionFactory factory;
-    private static ReactiveStringRedisTemplate redis;
+    @RegisterExtension
+    static final TestRedis REDIS = new TestRedis();
+
+    private final ReactiveStringRedisTemplate redis = REDIS.template();
     private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeAll
-    static void connect() {
-        factory = TestRedis.connect();
-        redis = new ReactiveStringRedisTemplate(factory);
-    }
-
-    @AfterAll
-    static void close() {
-        factory.destroy();
-    }
 
     private static UsageEvent event(String id, String cost) {
         return new UsageEvent(
