@@ -3,7 +3,6 @@ package io.aigw.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aigw.api.usage.UsageEvent;
 import io.aigw.billing.application.ReportService;
 import io.aigw.billing.domain.ReportDimension;
 import io.aigw.billing.domain.ReportQuery;
@@ -12,10 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,13 +66,7 @@ class BillingApplicationIT {
     @Test
     void shouldRecordAndReportUsageWhenRunningOnTheEmbeddedDatabase() {
         // the portable migrations and SQL work on H2 too, not only on PostgreSQL (ADR 0020)
-        Instant at = Instant.parse("2026-11-15T10:00:00Z");
-        redis.opsForStream()
-                .add(MapRecord.create(
-                        STREAM,
-                        Map.of(
-                                UsageEvent.FIELD,
-                                json.writeValueAsString(UsageEventsFixture.event("req-h2", "acme", at)))));
+        UsageEventsFixture.publish(redis, json, STREAM, "req-h2");
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM usage_ledger", Long.class) == 1L);

@@ -3,17 +3,10 @@ package io.aigw.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aigw.api.usage.UsageEvent;
-import io.aigw.billing.adapter.in.redis.RedisUsageStreamConsumer;
 import io.aigw.billing.adapter.in.redis.UsageStreamMetrics;
 import io.aigw.billing.application.UsageRecorder;
-import io.aigw.testsupport.TestInfrastructure;
-import io.lettuce.core.RedisClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -70,13 +63,7 @@ class PendingReclaimIT {
         // given consumer A read an entry and died without acknowledging it
         String requestId = "req-" + UUID.randomUUID();
         redis.opsForStream().createGroup(STREAM, ReadOffset.from("0"), "billing");
-        redis.opsForStream()
-                .add(MapRecord.create(
-                        STREAM,
-                        Map.of(
-                                UsageEvent.FIELD,
-                                json.writeValueAsString(UsageEventsFixture.event(
-                                        requestId, "acme", Instant.parse("2026-11-15T10:00:00Z"))))));
+        UsageEventsFixture.publish(redis, json, STREAM, requestId);
         List<MapRecord<String, Object, Object>> readByA = redis.opsForStream()
                 .read(
                         Consumer.from("billing", "billing-a"),
@@ -87,27 +74,17 @@ class PendingReclaimIT {
                 .isEqualTo(1);
 
         // when consumer B runs with a short idle threshold
-        RedisClient client = RedisClient.create(TestInfrastructure.redis().url());
-        RedisUsageStreamConsumer consumerB = new RedisUsageStreamConsumer(
-                client,
-                new RedisUsageStreamConsumer.Settings(
+        try (TestUsageConsumer consumerB = TestUsageConsumer.start(
+                TestUsageConsumer.settings(
                         STREAM,
-                        STREAM + ":dead",
-                        "billing",
                         "billing-b",
-                        10,
-                        Duration.ZERO,
-                        Duration.ofMillis(100),
                         Duration.ofMillis(300),
                         Duration.ofMillis(100),
                         Duration.ofMillis(100),
                         Duration.ofSeconds(1)),
                 recorder,
                 metrics,
-                json,
-                Clock.systemUTC());
-        consumerB.start();
-        try {
+                json)) {
             // then B claims it, writes the row and acknowledges it
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(jdbc.queryForObject(
@@ -116,9 +93,6 @@ class PendingReclaimIT {
                 assertThat(redis.opsForStream().pending(STREAM, "billing").getTotalPendingMessages())
                         .isZero();
             });
-        } finally {
-            consumerB.stop();
-            client.shutdown();
         }
     }
 }

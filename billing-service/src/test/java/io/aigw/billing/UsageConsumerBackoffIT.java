@@ -3,19 +3,12 @@ package io.aigw.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aigw.api.usage.UsageEvent;
-import io.aigw.billing.adapter.in.redis.RedisUsageStreamConsumer;
 import io.aigw.billing.adapter.in.redis.UsageStreamMetrics;
 import io.aigw.billing.application.UsageLedger;
 import io.aigw.billing.application.UsageRecorder;
 import io.aigw.billing.domain.UsageRecord;
-import io.aigw.testsupport.TestInfrastructure;
-import io.lettuce.core.RedisClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,13 +61,7 @@ class UsageConsumerBackoffIT {
     @Test
     void shouldBackOffWhileTheLedgerFailsAndRecordTheEntryOnceItIsBack() throws Exception {
         String requestId = "req-" + UUID.randomUUID();
-        redis.opsForStream()
-                .add(MapRecord.create(
-                        STREAM,
-                        Map.of(
-                                UsageEvent.FIELD,
-                                json.writeValueAsString(UsageEventsFixture.event(
-                                        requestId, "acme", Instant.parse("2026-11-15T10:00:00Z"))))));
+        UsageEventsFixture.publish(redis, json, STREAM, requestId);
         AtomicBoolean ledgerDown = new AtomicBoolean(true);
         AtomicInteger attempts = new AtomicInteger();
         UsageRecorder flaky = new UsageRecorder(null, null) {
@@ -97,27 +83,17 @@ class UsageConsumerBackoffIT {
                 return recorder.recordAll(records);
             }
         };
-        RedisClient client = RedisClient.create(TestInfrastructure.redis().url());
-        RedisUsageStreamConsumer consumer = new RedisUsageStreamConsumer(
-                client,
-                new RedisUsageStreamConsumer.Settings(
+        try (TestUsageConsumer consumer = TestUsageConsumer.start(
+                TestUsageConsumer.settings(
                         STREAM,
-                        STREAM + ":dead",
-                        "billing",
                         "billing-backoff",
-                        10,
-                        Duration.ZERO,
-                        Duration.ofMillis(100),
                         Duration.ofMillis(300),
                         Duration.ofSeconds(10),
                         Duration.ofMillis(50),
                         Duration.ofMillis(800)),
                 flaky,
                 metrics,
-                json,
-                Clock.systemUTC());
-        consumer.start();
-        try {
+                json)) {
             Thread.sleep(3_000);
             // 50, 100, 200, 400, 800, 800 ms: about 7 tries in 3 s; at a constant 50 ms it was dozens
             assertThat(attempts.get()).isBetween(2, 12);
@@ -127,9 +103,6 @@ class UsageConsumerBackoffIT {
                     .until(() -> jdbc.queryForObject(
                                     "SELECT COUNT(*) FROM usage_ledger WHERE request_id = ?", Long.class, requestId)
                             == 1L);
-        } finally {
-            consumer.stop();
-            client.shutdown();
         }
     }
 }

@@ -3,18 +3,11 @@ package io.aigw.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aigw.api.usage.UsageEvent;
-import io.aigw.billing.adapter.in.redis.RedisUsageStreamConsumer;
 import io.aigw.billing.adapter.in.redis.UsageStreamMetrics;
 import io.aigw.billing.application.UsageRecorder;
-import io.aigw.testsupport.TestInfrastructure;
-import io.lettuce.core.RedisClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,26 +60,14 @@ class UsageStreamTrimIT {
     UsageStreamMetrics metrics;
 
     private RecordId add(String stream) {
-        return redis.opsForStream()
-                .add(MapRecord.create(
-                        stream,
-                        Map.of(
-                                UsageEvent.FIELD,
-                                json.writeValueAsString(UsageEventsFixture.event(
-                                        "req-" + UUID.randomUUID(), "acme", Instant.parse("2026-11-15T10:00:00Z"))))));
+        return UsageEventsFixture.publish(redis, json, stream, "req-" + UUID.randomUUID());
     }
 
-    private RedisUsageStreamConsumer consumer(RedisClient client, String stream) {
-        return new RedisUsageStreamConsumer(
-                client,
-                new RedisUsageStreamConsumer.Settings(
+    private TestUsageConsumer consumer(String stream) {
+        return TestUsageConsumer.start(
+                TestUsageConsumer.settings(
                         stream,
-                        stream + ":dead",
-                        "billing",
                         "billing-b",
-                        10,
-                        Duration.ZERO,
-                        Duration.ofMillis(100),
                         // far longer than the test: consumer A's pending entry stays A's
                         Duration.ofHours(1),
                         Duration.ofMillis(100),
@@ -94,8 +75,7 @@ class UsageStreamTrimIT {
                         Duration.ofSeconds(1)),
                 recorder,
                 metrics,
-                json,
-                Clock.systemUTC());
+                json);
     }
 
     private List<String> ids(String stream) {
@@ -128,15 +108,9 @@ class UsageStreamTrimIT {
         RecordId fourth = add(STREAM);
         RecordId fifth = add(STREAM);
 
-        RedisClient client = RedisClient.create(TestInfrastructure.redis().url());
-        RedisUsageStreamConsumer consumerB = consumer(client, STREAM);
-        consumerB.start();
-        try {
+        try (TestUsageConsumer consumerB = consumer(STREAM)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids(STREAM))
                     .containsExactly(stillPending.getValue(), fourth.getValue(), fifth.getValue()));
-        } finally {
-            consumerB.stop();
-            client.shutdown();
         }
     }
 
@@ -147,10 +121,7 @@ class UsageStreamTrimIT {
         add(OTHER_STREAM);
         add(OTHER_STREAM);
 
-        RedisClient client = RedisClient.create(TestInfrastructure.redis().url());
-        RedisUsageStreamConsumer consumerB = consumer(client, OTHER_STREAM);
-        consumerB.start();
-        try {
+        try (TestUsageConsumer consumerB = consumer(OTHER_STREAM)) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> redis.opsForStream()
                                             .pending(OTHER_STREAM, "billing")
@@ -163,9 +134,6 @@ class UsageStreamTrimIT {
             // a few more trim rounds: still whole, because the other group has read nothing
             await().pollDelay(Duration.ofMillis(500)).until(() -> true);
             assertThat(ids(OTHER_STREAM)).hasSize(2);
-        } finally {
-            consumerB.stop();
-            client.shutdown();
         }
     }
 }
