@@ -168,6 +168,33 @@ class EdgeSecurityIT {
                 .withHeader(AigwHeaders.INTERNAL_TOKEN, equalTo(TOKEN)));
     }
 
+    @Test
+    void shouldPassNoForwardingHeadersToRouting() {
+        client.post()
+                .uri("/v1/chat/completions")
+                .header("Authorization", "Bearer " + KEY)
+                .header("X-Forwarded-For", "10.0.0.1")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Prefix", "/internal")
+                .header("X-Forwarded-Port", "1")
+                .header("Forwarded", "for=10.0.0.1;host=evil.example;proto=https")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // neither the client's nor any of the gateway's own: no service behind reads them
+        routing.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withoutHeader("Forwarded")
+                .withoutHeader("X-Forwarded-For")
+                .withoutHeader("X-Forwarded-Host")
+                .withoutHeader("X-Forwarded-Proto")
+                .withoutHeader("X-Forwarded-Prefix")
+                .withoutHeader("X-Forwarded-Port"));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
