@@ -11,11 +11,13 @@
 # Tunables (environment):
 #   AIGW_BENCH_TOOLS_DIR   where npm packages go (default <repo>/.run/bench-tools)
 #   AIGW_PORTKEY_VERSION   the @portkey-ai/gateway version (default 1.15.2)
+#   AIGW_ASYNC_PROFILER_VERSION  async-profiler from Maven Central, for --profiler async (default 4.6)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools_dir="${AIGW_BENCH_TOOLS_DIR:-$root/.run/bench-tools}"
 portkey_version="${AIGW_PORTKEY_VERSION:-1.15.2}"
+async_profiler_version="${AIGW_ASYNC_PROFILER_VERSION:-4.6}"
 export DEBIAN_FRONTEND=noninteractive
 
 log() { printf '[ensure-bench-tools] %s\n' "$*" >&2; }
@@ -80,7 +82,36 @@ if [[ "$installed" != "$portkey_version" || ! -f "$portkey_main" ]]; then
         die "npm install @portkey-ai/gateway@$portkey_version failed"
 fi
 
+# async-profiler for `./aigw bench overhead --profile 20s --profiler async`: its jar on Maven Central
+# carries the native library for each platform; only the one for this machine is unpacked
+async_profiler_lib=""
+case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) async_profiler_platform=linux-x64 ;;
+    Linux-aarch64) async_profiler_platform=linux-arm64 ;;
+    *) async_profiler_platform="" ;;
+esac
+if [[ -n "$async_profiler_platform" ]]; then
+    async_profiler_dir="$tools_dir/async-profiler-$async_profiler_version"
+    async_profiler_lib="$async_profiler_dir/$async_profiler_platform/libasyncProfiler.so"
+    if [[ ! -f "$async_profiler_lib" ]]; then
+        # only --profiler async needs it: a failure here is a warning, and that option says what is missing
+        log "downloading async-profiler $async_profiler_version from Maven Central into $async_profiler_dir"
+        mkdir -p "$async_profiler_dir"
+        jar="$async_profiler_dir/async-profiler.jar"
+        if curl -fsSL --retry 3 -o "$jar" \
+            "https://repo.maven.apache.org/maven2/tools/profiler/async-profiler/$async_profiler_version/async-profiler-$async_profiler_version.jar" &&
+            (cd "$async_profiler_dir" && unzip -q -o "$jar" "$async_profiler_platform/libasyncProfiler.so" 2>/dev/null ||
+                jar xf "$jar" "$async_profiler_platform/libasyncProfiler.so"); then
+            rm -f "$jar"
+        else
+            log "WARNING: no async-profiler (download or unpacking failed); --profiler async will not run"
+            async_profiler_lib=""
+        fi
+    fi
+fi
+
 printf 'export AIGW_BENCH_WRK=%q\n' "$(command -v wrk)"
 printf 'export AIGW_BENCH_NGINX=%q\n' "$nginx_bin"
 printf 'export AIGW_BENCH_NODE=%q\n' "$(command -v node)"
 printf 'export AIGW_BENCH_PORTKEY=%q\n' "$portkey_main"
+printf 'export AIGW_BENCH_ASYNC_PROFILER=%q\n' "$async_profiler_lib"

@@ -2,6 +2,7 @@ package io.aigw.bench.overhead;
 
 import io.aigw.bench.BenchCommandLine;
 import io.aigw.bench.jvm.Jcmd;
+import io.aigw.bench.overhead.adapter.out.asyncprofiler.AsyncProfiler;
 import io.aigw.bench.overhead.adapter.out.http.BenchClients;
 import io.aigw.bench.overhead.adapter.out.http.StreamProbe;
 import io.aigw.bench.overhead.adapter.out.jfr.JfrProfiler;
@@ -13,6 +14,7 @@ import io.aigw.bench.overhead.adapter.out.wrk.WrkLoad;
 import io.aigw.bench.overhead.application.Endpoint;
 import io.aigw.bench.overhead.application.InterleavedRounds;
 import io.aigw.bench.overhead.application.ProfiledRun;
+import io.aigw.bench.overhead.application.Profiler;
 import io.aigw.bench.overhead.domain.LoadRun;
 import io.aigw.bench.overhead.domain.LoadSummary;
 import io.aigw.bench.overhead.domain.OverheadJson;
@@ -168,10 +170,13 @@ public final class OverheadBenchCommand {
                 .filter(e -> e.target() == Target.AIGW_MISS)
                 .findFirst()
                 .orElseThrow();
+        Profiler profiler = options.profiler() == OverheadBenchOptions.ProfilerKind.ASYNC
+                ? new AsyncProfiler(Path.of(options.env().get(OverheadBenchOptions.ASYNC_PROFILER_ENV)))
+                : new JfrProfiler();
         out.printf(
-                "bench: profile: %s at %d connections for %d s with JFR in every JVM%n",
-                miss.target().key(), PROFILE_CONNECTIONS, options.profile().toSeconds());
-        ProfiledRun.Result result = new ProfiledRun(wrk, new JfrProfiler(), runDir.resolve("jfr"), out)
+                "bench: profile: %s at %d connections for %d s, %s%n",
+                miss.target().key(), PROFILE_CONNECTIONS, options.profile().toSeconds(), profiler.describesSamples());
+        ProfiledRun.Result result = new ProfiledRun(wrk, profiler, runDir.resolve("profile"), out)
                 .run(miss, PROFILE_CONNECTIONS, options.profile());
         List<ProcessProfile> processes = result.processes().stream()
                 .sorted(Comparator.comparingLong((ProcessProfile p) -> -(p.userMicros() + p.systemMicros())))
@@ -185,13 +190,15 @@ public final class OverheadBenchCommand {
                 PROFILE_CONNECTIONS,
                 result.seconds(),
                 result.requests(),
-                processes);
+                processes,
+                profiler.describesSamples());
         Files.createDirectories(options.out());
-        Path markdown = options.out().resolve("profile.md");
+        String name = options.profiler().report();
+        Path markdown = options.out().resolve(name + ".md");
         Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(options.out().resolve("profile.json"), report.json(), StandardCharsets.UTF_8);
+        Files.writeString(options.out().resolve(name + ".json"), report.json(), StandardCharsets.UTF_8);
         report.markdown().lines().filter(line -> line.startsWith("|")).forEach(out::println);
-        out.println("bench: wrote " + markdown + " and profile.json (" + result.errors() + " errors in the run)");
+        out.println("bench: wrote " + markdown + " and " + name + ".json (" + result.errors() + " errors in the run)");
     }
 
     private StackSpec stackSpec(

@@ -18,8 +18,9 @@ import java.util.Map;
  * @param streamDuration the length of each measured streaming run; zero skips the streams
  * @param streamConnections the concurrencies of the streaming runs
  * @param targets the targets ({@link Target#DIRECT} always runs: it is the baseline)
- * @param profile the length of the profiled cache-miss run at 16 connections (JFR in every JVM);
- *     zero: none
+ * @param profile the length of the profiled cache-miss run at 16 connections (a profiler in every
+ *     JVM); zero: none
+ * @param profiler which profiler records it
  * @param postgres the PostgreSQL (JDBC URL) billing's ledger goes to, in a schema of the run's own;
  *     {@code null}: billing's embedded H2
  * @param env the environment (the tools' paths from scripts/ensure-bench-tools.sh)
@@ -36,12 +37,46 @@ record OverheadBenchOptions(
         List<Integer> streamConnections,
         List<Target> targets,
         Duration profile,
+        ProfilerKind profiler,
         String postgres,
         Map<String, String> env,
         Path out,
         List<String> userArgs) {
 
     static final String H2 = "h2";
+
+    /** The environment variable scripts/ensure-bench-tools.sh names async-profiler's library in. */
+    static final String ASYNC_PROFILER_ENV = "AIGW_BENCH_ASYNC_PROFILER";
+
+    /** The profilers {@code --profiler} offers, and the name of the report each writes. */
+    enum ProfilerKind {
+        /** JFR's execution samples: Java threads in Java code; {@code profile.md}. */
+        JFR("jfr", "profile"),
+        /** async-profiler's CPU samples: every thread, the JVM's and the kernel's code too; {@code profile-async.md}. */
+        ASYNC("async", "profile-async");
+
+        private final String key;
+        private final String report;
+
+        ProfilerKind(String key, String report) {
+            this.key = key;
+            this.report = report;
+        }
+
+        /** The report's file name without its ending ({@code .md}, {@code .json}). */
+        String report() {
+            return report;
+        }
+
+        static ProfilerKind ofKey(String key) {
+            for (ProfilerKind kind : values()) {
+                if (kind.key.equals(key.strip())) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("--profiler must be jfr or async, was " + key);
+        }
+    }
 
     static final String HELP = "usage: ./aigw bench overhead [options]\n\n"
             + "  --rounds N               interleaved rounds (default 3); figures are the medians over rounds\n"
@@ -58,6 +93,10 @@ record OverheadBenchOptions(
             + "  --profile 20s            after the rounds, one cache-miss run at 16 connections with JFR recording in\n"
             + "                           every JVM; writes profile.md and profile.json (default 0s: none). With\n"
             + "                           --rounds 0 only the profile runs\n"
+            + "  --profiler jfr|async     the profile's profiler: JFR (Java code only; profile.md) or async-profiler\n"
+            + "                           (every thread, the JVM's own and the kernel's code too; profile-async.md,\n"
+            + "                           needs $AIGW_BENCH_ASYNC_PROFILER from scripts/ensure-bench-tools.sh)\n"
+            + "                           (default jfr)\n"
             + "  --postgres URL|h2        billing's ledger: a JDBC URL of a PostgreSQL, where the run gets schema\n"
             + "                           overhead_bench (dropped afterwards), or h2 for billing's embedded database\n"
             + "                           (default $AIGW_TEST_POSTGRES_URL, from scripts/ensure-test-infra.sh)\n"
@@ -76,6 +115,7 @@ record OverheadBenchOptions(
         List<Integer> streamConnections = List.of(1, 16, 64);
         List<Target> targets = List.of(Target.values());
         Duration profile = Duration.ZERO;
+        ProfilerKind profiler = null;
         String postgres = env.get("AIGW_TEST_POSTGRES_URL");
         Path out = null;
         boolean nonDefault = false;
@@ -98,6 +138,7 @@ record OverheadBenchOptions(
                 case "--root" -> root = Path.of(value);
                 case "--rounds" -> rounds = value.strip().equals("0") ? 0 : positive(name, value);
                 case "--profile" -> profile = duration(name, value, true);
+                case "--profiler" -> profiler = ProfilerKind.ofKey(value);
                 case "--duration" -> duration = duration(name, value, false);
                 case "--warm-up" -> warmUp = duration(name, value, true);
                 case "--connections" -> connections = counts(name, value);
@@ -115,6 +156,13 @@ record OverheadBenchOptions(
         }
         if (!profile.isZero() && !targets.contains(Target.AIGW_MISS)) {
             throw new IllegalArgumentException("--profile profiles the aigw-miss target: keep it in --targets");
+        }
+        if (profiler != null && profile.isZero()) {
+            throw new IllegalArgumentException("--profiler picks the profiler of --profile: give --profile too");
+        }
+        if (profiler == ProfilerKind.ASYNC && blank(env.get(ASYNC_PROFILER_ENV))) {
+            throw new IllegalArgumentException("--profiler async needs async-profiler: run"
+                    + " eval \"$(bash scripts/ensure-bench-tools.sh 2>/dev/null)\" first (" + ASYNC_PROFILER_ENV + ")");
         }
         if (postgres == null || postgres.isBlank()) {
             throw new IllegalArgumentException("billing's ledger needs a PostgreSQL: run"
@@ -137,6 +185,7 @@ record OverheadBenchOptions(
                 streamConnections,
                 targets,
                 profile,
+                profiler == null ? ProfilerKind.JFR : profiler,
                 postgres,
                 Map.copyOf(env),
                 root.resolve(out).normalize(),
@@ -153,6 +202,10 @@ record OverheadBenchOptions(
 
     String commandLine() {
         return userArgs.isEmpty() ? "./aigw bench overhead" : "./aigw bench overhead " + String.join(" ", userArgs);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static List<Target> targets(String value) {

@@ -184,6 +184,28 @@ class OverheadBenchmarkTest {
     }
 
     @Test
+    void shouldProfileWithJfrUnlessAsyncProfilerIsAskedForAndThere() {
+        String[] async = {"--rounds", "0", "--profile", "20s", "--profiler", "async"};
+        Map<String, String> withLibrary = new java.util.HashMap<>(POSTGRES);
+        withLibrary.put(OverheadBenchOptions.ASYNC_PROFILER_ENV, "/tools/libasyncProfiler.so");
+
+        assertThat(OverheadBenchOptions.parse(new String[] {"--profile", "20s"}, POSTGRES, Path.of("/r"))
+                        .profiler())
+                .isEqualTo(OverheadBenchOptions.ProfilerKind.JFR);
+        assertThat(OverheadBenchOptions.parse(async, withLibrary, Path.of("/r")).profiler())
+                .isEqualTo(OverheadBenchOptions.ProfilerKind.ASYNC);
+        assertThat(OverheadBenchOptions.ProfilerKind.ASYNC.report()).isEqualTo("profile-async");
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(async, POSTGRES, Path.of("/r")))
+                .hasMessageContaining("ensure-bench-tools.sh");
+        assertThatThrownBy(() ->
+                        OverheadBenchOptions.parse(new String[] {"--profiler", "async"}, withLibrary, Path.of("/r")))
+                .hasMessageContaining("--profile");
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(
+                        new String[] {"--profile", "20s", "--profiler", "perf"}, POSTGRES, Path.of("/r")))
+                .hasMessageContaining("jfr or async");
+    }
+
+    @Test
     void shouldPutBillingsLedgerInThePostgresOfTheTestInfrastructureUnlessToldH2() {
         OverheadBenchOptions fromEnv = OverheadBenchOptions.parse(new String[0], POSTGRES, Path.of("/repo"));
         OverheadBenchOptions h2 =

@@ -1,6 +1,5 @@
 package io.aigw.bench.overhead.application;
 
-import io.aigw.bench.overhead.adapter.out.jfr.JfrProfiler;
 import io.aigw.bench.overhead.adapter.out.proc.ProcStats;
 import io.aigw.bench.overhead.adapter.out.wrk.WrkLoad;
 import io.aigw.bench.overhead.domain.ProcessProfile;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One steady load run on an endpoint with JFR recording in each of its JVMs and the CPU of each of
+ * One steady load run on an endpoint with a profiler recording in each of its JVMs and the CPU of each of
  * its processes read from {@code /proc} before and after: the profile evidence behind the overhead
  * report's "what bounds it".
  */
@@ -25,13 +24,13 @@ public final class ProfiledRun {
     static final int TOP_METHODS = 8;
 
     private final WrkLoad wrk;
-    private final JfrProfiler jfr;
+    private final Profiler profiler;
     private final Path directory;
     private final PrintStream out;
 
-    public ProfiledRun(WrkLoad wrk, JfrProfiler jfr, Path directory, PrintStream out) {
+    public ProfiledRun(WrkLoad wrk, Profiler profiler, Path directory, PrintStream out) {
         this.wrk = wrk;
-        this.jfr = jfr;
+        this.profiler = profiler;
         this.directory = directory;
         this.out = out;
     }
@@ -41,7 +40,7 @@ public final class ProfiledRun {
 
     /**
      * How long the load runs, unmeasured, under a first recording that is then thrown away: starting
-     * JFR in a running JVM costs seconds of CPU (its classes, the event classes it instruments, the
+     * a profiler in a running JVM costs seconds of CPU (its classes, the event classes it instruments, the
      * code it deoptimizes), and in a short measured run that start was most of the profile (a 20 s run
      * at 38 req/s with timeouts, where the same load served 306 req/s without JFR).
      */
@@ -66,14 +65,11 @@ public final class ProfiledRun {
             String name = process.getKey();
             long user = after.get(name)[0] - before.get(name)[0];
             long system = after.get(name)[1] - before.get(name)[1];
-            JfrProfiler.Samples samples = new JfrProfiler.Samples(List.of(), Duration.ZERO);
-            if (recording.contains(name)) {
-                Path file = directory.resolve(name + ".jfr");
-                jfr.stop(process.getValue().get(0), file);
-                samples = jfr.read(file);
-            }
-            profiles.add(ProcessProfile.of(
-                    name, user, system, samples.stacks(), samples.gcPauses().toNanos() / 1000, TOP_METHODS));
+            Profiler.Samples samples = recording.contains(name)
+                    ? profiler.stop(process.getValue().get(0), directory.resolve(name + profiler.fileEnding()))
+                    : Profiler.Samples.NONE;
+            long gcPauseMicros = samples.gcPauses().map(p -> p.toNanos() / 1000).orElse(ProcessProfile.UNKNOWN);
+            profiles.add(ProcessProfile.of(name, user, system, samples.stacks(), gcPauseMicros, TOP_METHODS));
         }
         return new Result(load.requests(), load.errors(), load.seconds(), profiles);
     }
@@ -89,7 +85,7 @@ public final class ProfiledRun {
                 endpoint.unique(),
                 "profile-settle-" + System.nanoTime());
         for (String name : first) {
-            jfr.discard(endpoint.processes().get(name).get(0));
+            profiler.discard(endpoint.processes().get(name).get(0));
         }
     }
 
@@ -102,11 +98,11 @@ public final class ProfiledRun {
                 continue;
             }
             try {
-                jfr.start(process.getValue().get(0));
+                profiler.start(process.getValue().get(0));
                 recording.add(process.getKey());
             } catch (IOException e) {
                 // not a JVM (Redis): its CPU is still read from /proc
-                out.println("bench: profile: no JFR for " + process.getKey() + " (" + firstLine(e) + ")");
+                out.println("bench: profile: no recording in " + process.getKey() + " (" + firstLine(e) + ")");
             }
         }
         return recording;

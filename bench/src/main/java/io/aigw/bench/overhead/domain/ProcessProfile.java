@@ -8,14 +8,15 @@ import java.util.Map;
 
 /**
  * One process's share of a profiled run: CPU from {@code /proc} split into user and kernel time, and
- * the JFR execution samples of its Java threads by {@link CpuLayer} and by hottest method.
+ * a profiler's samples by {@link CpuLayer} and by hottest method.
  *
  * @param process the process name
  * @param userMicros user-mode CPU in the run
  * @param systemMicros kernel-mode CPU in the run (system calls: sockets, epoll, futexes)
- * @param layerSamples execution samples per layer; empty for a process without a JVM
+ * @param layerSamples samples per layer; empty for a process without a JVM
  * @param topMethods samples whose running method was this one, most first
- * @param gcPauseMicros the collector's pauses in the run (serial collector: its CPU too)
+ * @param gcPauseMicros the collector's pauses in the run (serial collector: its CPU too); {@link
+ *     #UNKNOWN} where the profiler does not see them
  */
 public record ProcessProfile(
         String process,
@@ -24,6 +25,9 @@ public record ProcessProfile(
         Map<CpuLayer, Long> layerSamples,
         Map<String, Long> topMethods,
         long gcPauseMicros) {
+
+    /** {@link #gcPauseMicros} of a profiler that does not see the collector's pauses. */
+    public static final long UNKNOWN = -1;
 
     public ProcessProfile {
         layerSamples = layerSamples.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(layerSamples));

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param seconds how long the profiled run lasted
  * @param requests requests it completed
  * @param processes the target's processes, in the order they are reported
+ * @param sampler what the profiler sampled, as the report says it
  */
 public record ProfileReport(
         String date,
@@ -29,7 +30,8 @@ public record ProfileReport(
         int connections,
         double seconds,
         long requests,
-        List<ProcessProfile> processes) {
+        List<ProcessProfile> processes,
+        String sampler) {
 
     /** A layer gets its own column when it has at least this share of some process's samples. */
     static final double COLUMN_SHARE = 0.01;
@@ -58,16 +60,16 @@ public record ProfileReport(
         md.append(String.format(
                 Locale.ROOT,
                 "Target `%s` at %d connections for %.0f s: %d requests (%.0f req/s). CPU per process from"
-                        + " `/proc/<pid>/stat` (user and kernel time); inside each JVM, JFR's execution samples"
-                        + " (`settings=profile`, Java threads running Java code) by the layer of the stack"
-                        + " they were spent in: the first frame from the top that is not the JDK's. The same"
-                        + " load ran 10 s before it under a first recording that was thrown away, so that"
-                        + " JFR's own start in each JVM is not in the figures.\n\n",
+                        + " `/proc/<pid>/stat` (user and kernel time); inside each JVM, %s by the layer of"
+                        + " the stack they were spent in: the first frame from the top that is not the JDK's."
+                        + " The same load ran 10 s before it under a first recording that was thrown away, so"
+                        + " that the profiler's own start in each JVM is not in the figures.\n\n",
                 target,
                 connections,
                 seconds,
                 requests,
-                requests / seconds));
+                requests / seconds,
+                sampler));
         md.append("Command:\n\n```sh\n").append(command).append("\n```\n\n");
         md.append("Run: ")
                 .append(date)
@@ -77,7 +79,7 @@ public record ProfileReport(
                 .append(load)
                 .append(".\n\n");
         md.append("## CPU per request, by process\n\n");
-        md.append("| process | user µs | kernel µs | total µs | of it collector pauses µs | JFR samples |\n");
+        md.append("| process | user µs | kernel µs | total µs | of it collector pauses µs | samples |\n");
         md.append("|---|---|---|---|---|---|\n");
         long user = 0;
         long system = 0;
@@ -93,7 +95,10 @@ public record ProfileReport(
                     .append(" | ")
                     .append(fmt(perRequest(p.userMicros() + p.systemMicros())))
                     .append(" | ")
-                    .append(p.samples() == 0 ? "n/a" : fmt(perRequest(p.gcPauseMicros())))
+                    .append(
+                            p.samples() == 0 || p.gcPauseMicros() == ProcessProfile.UNKNOWN
+                                    ? "n/a"
+                                    : fmt(perRequest(p.gcPauseMicros())))
                     .append(" | ")
                     .append(p.samples() == 0 ? "n/a" : Long.toString(p.samples()))
                     .append(" |\n");
@@ -106,7 +111,7 @@ public record ProfileReport(
                 .append(fmt(perRequest(user + system)))
                 .append("** | | |\n\n");
         List<CpuLayer> columns = columns();
-        md.append("## Java samples by layer (share of each JVM's samples)\n\n");
+        md.append("## Samples by layer (share of each JVM's samples)\n\n");
         md.append("| process |");
         columns.forEach(c -> md.append(' ').append(c.label()).append(" |"));
         md.append("\n|---|");
@@ -142,6 +147,7 @@ public record ProfileReport(
         json.append("  \"command\": \"").append(command.replace("\"", "\\\"")).append("\",\n");
         json.append("  \"target\": \"").append(target).append("\",\n");
         json.append("  \"connections\": ").append(connections).append(",\n");
+        json.append("  \"sampler\": \"").append(sampler.replace("\"", "\\\"")).append("\",\n");
         json.append("  \"seconds\": ").append(fmt(seconds)).append(",\n");
         json.append("  \"requests\": ").append(requests).append(",\n");
         json.append("  \"processes\": {\n");
@@ -150,7 +156,11 @@ public record ProfileReport(
             json.append("    \"").append(p.process()).append("\": {");
             json.append("\"user_us_per_request\": ").append(number(perRequest(p.userMicros())));
             json.append(", \"kernel_us_per_request\": ").append(number(perRequest(p.systemMicros())));
-            json.append(", \"gc_pause_us_per_request\": ").append(number(perRequest(p.gcPauseMicros())));
+            json.append(", \"gc_pause_us_per_request\": ")
+                    .append(
+                            p.gcPauseMicros() == ProcessProfile.UNKNOWN
+                                    ? "null"
+                                    : number(perRequest(p.gcPauseMicros())));
             json.append(", \"samples\": ").append(p.samples());
             json.append(", \"layer_share\": {");
             List<String> shares = new ArrayList<>();

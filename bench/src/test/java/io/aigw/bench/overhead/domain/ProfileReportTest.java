@@ -29,6 +29,26 @@ class ProfileReportTest {
     }
 
     @Test
+    void shouldPutKernelTimeInTheKernelAndTheJvmsNativeCodeWithItsJavaCaller() {
+        // what async-profiler sees: a kernel top frame, a call stub, threads without Java code
+        assertThat(CpuLayer.of(List.of(
+                        "finish_task_switch_[k]",
+                        "__x64_sys_epoll_pwait2_[k]",
+                        "epoll_pwait2_[native]",
+                        "io.netty.channel.epoll.Native.epollWait")))
+                .isEqualTo(CpuLayer.KERNEL);
+        assertThat(CpuLayer.of(List.of(
+                        "itable stub_[native]",
+                        "reactor.core.publisher.InnerOperator.currentContext",
+                        "io.lettuce.core.RedisPublisher$ImmediateSubscriber.onNext")))
+                .isEqualTo(CpuLayer.REACTOR);
+        assertThat(CpuLayer.of(List.of("C2Compiler::compile_method_[native]", "Thread::call_run_[native]")))
+                .isEqualTo(CpuLayer.JVM);
+        assertThat(CpuLayer.of(List.of("JVM_FillInStackTrace_[native]", "java.lang.Throwable.fillInStackTrace")))
+                .isEqualTo(CpuLayer.JDK);
+    }
+
+    @Test
     void shouldReportCpuPerRequestAndLayerSharesPerProcess() {
         List<List<String>> stacks = List.of(
                 List.of("tools.jackson.core.JsonParser.next", "io.aigw.X.y"),
@@ -53,7 +73,8 @@ class ProfileReportTest {
                 16,
                 20,
                 1_000,
-                List.of(routing, redis));
+                List.of(routing, redis),
+                "the samples of a test");
 
         // 1,000 requests: 700 µs user + 300 µs kernel per request in routing, 200 µs in Redis
         assertThat(report.markdown())
@@ -64,5 +85,18 @@ class ProfileReportTest {
                 .contains("50.0 %")
                 .contains("`tools.jackson.core.JsonParser.next` 50.0 %");
         assertThat(report.json()).contains("\"user_us_per_request\": 700.0").contains("\"jackson\": 0.5000");
+        assertThat(report.markdown()).contains("inside each JVM, the samples of a test by the layer");
+    }
+
+    @Test
+    void shouldSayNotApplicableForCollectorPausesAProfilerDoesNotSee() {
+        ProcessProfile gateway = ProcessProfile.of(
+                "gateway-service", 500_000, 100_000, List.of(List.of("io.aigw.X.y")), ProcessProfile.UNKNOWN, 2);
+
+        ProfileReport report = new ProfileReport(
+                "2026-12-01T00:00:00Z", "cmd", "2 cores", "1.00", "aigw-miss", 16, 20, 1_000, List.of(gateway), "x");
+
+        assertThat(report.markdown()).contains("| gateway-service | 500 | 100 | 600 | n/a | 1 |");
+        assertThat(report.json()).contains("\"gc_pause_us_per_request\": null");
     }
 }

@@ -1,11 +1,13 @@
 package io.aigw.bench.overhead.adapter.out.jfr;
 
 import io.aigw.bench.jvm.Jcmd;
+import io.aigw.bench.overhead.application.Profiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -15,31 +17,40 @@ import jdk.jfr.consumer.RecordingFile;
  * A JFR recording of a running JVM, started and stopped with {@code jcmd} (no restart, no agent),
  * and what it sampled: the stacks of Java threads running Java code, and the collector's pauses.
  */
-public final class JfrProfiler {
+public final class JfrProfiler implements Profiler {
 
     private static final String NAME = "aigw-bench-profile";
 
-    /** What one recording saw. Stacks top frame first, frames {@code package.Class.method}. */
-    public record Samples(List<List<String>> stacks, Duration gcPauses) {}
-
     private final Jcmd jcmd = new Jcmd();
 
+    @Override
+    public String describesSamples() {
+        return "JFR's execution samples (`settings=profile`, Java threads running Java code)";
+    }
+
+    @Override
+    public String fileEnding() {
+        return ".jfr";
+    }
+
     /** Starts recording with the JDK's {@code profile} settings (execution samples every 10 ms). */
+    @Override
     public void start(long pid) throws IOException {
         jcmd.run(pid, "JFR.start", "name=" + NAME, "settings=profile");
     }
 
-    /** Stops the recording and throws it away. */
+    @Override
     public void discard(long pid) throws IOException {
         jcmd.run(pid, "JFR.stop", "name=" + NAME);
     }
 
-    /** Stops the recording and writes it to {@code file}. */
-    public void stop(long pid, Path file) throws IOException {
+    @Override
+    public Samples stop(long pid, Path file) throws IOException {
         jcmd.run(pid, "JFR.stop", "name=" + NAME, "filename=" + file.toAbsolutePath());
+        return read(file);
     }
 
-    public Samples read(Path file) throws IOException {
+    static Samples read(Path file) throws IOException {
         List<List<String>> stacks = new ArrayList<>();
         Duration pauses = Duration.ZERO;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
@@ -51,7 +62,7 @@ public final class JfrProfiler {
                 }
             }
         }
-        return new Samples(stacks, pauses);
+        return new Samples(stacks, Optional.of(pauses));
     }
 
     private static List<String> frames(RecordedStackTrace trace) {
