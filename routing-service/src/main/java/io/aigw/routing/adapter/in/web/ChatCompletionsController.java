@@ -11,7 +11,6 @@ import io.aigw.routing.domain.PlannedDeployment;
 import io.aigw.routing.domain.RoutePlan;
 import io.aigw.routing.domain.RoutingException.InvalidRequest;
 import io.aigw.routing.domain.TierRange;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -58,29 +57,11 @@ public class ChatCompletionsController {
             @RequestHeader(name = AigwHeaders.CACHE, required = false) String cacheHeader,
             @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
             ServerHttpResponse response) {
+        InternalHeaders internal = new InternalHeaders(requestId, tenant, keyId, minTier, maxTier);
         return Mono.fromCallable(() -> {
                     ChatRequestReader.Parsed parsed = reader.read(text);
-                    int min = tier(minTier, AigwHeaders.MIN_TIER, 1);
-                    int max = tier(maxTier, AigwHeaders.MAX_TIER, 3);
-                    if (min > max) {
-                        throw new InvalidRequest(
-                                "'" + AigwHeaders.MIN_TIER + "' must not be above '" + AigwHeaders.MAX_TIER + "'.",
-                                AigwHeaders.MIN_TIER);
-                    }
-                    // a brown-out caps the tiers; a client asking for more gets 403 for what it asked
-                    TierRange tiers = new TierRange(min, max, policies.maxTierFor(tenantOf(tenant), 3));
-                    return new ChatCommand(
-                            // the gateway always sends one; a direct internal call gets its own, since the
-                            // id is the ledger's idempotency key
-                            requestId == null || requestId.isBlank()
-                                    ? UUID.randomUUID().toString()
-                                    : requestId,
-                            tenantOf(tenant),
-                            keyId,
-                            parsed.request(),
-                            parsed.body(),
-                            tiers,
-                            cachePolicy(cacheHeader, cacheControl));
+                    TierRange tiers = internal.tiers(policies);
+                    return internal.command(parsed, tiers, cachePolicy(cacheHeader, cacheControl));
                 })
                 .flatMap(command -> {
                     RequestTrail trail = new RequestTrail();
@@ -136,10 +117,6 @@ public class ChatCompletionsController {
                 .headers(headers)
                 .contentType(MediaType.TEXT_EVENT_STREAM)
                 .body(events);
-    }
-
-    private static String tenantOf(String header) {
-        return header == null ? "unknown" : header;
     }
 
     private static CachePolicy cachePolicy(String cacheHeader, String cacheControl) {
@@ -223,20 +200,5 @@ public class ChatCompletionsController {
                     trail.escalations().stream().map(r -> r.label()).collect(Collectors.joining(",")));
         }
         return headers;
-    }
-
-    static int tier(String value, String header, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int tier = Integer.parseInt(value.strip());
-            if (tier >= 1 && tier <= 3) {
-                return tier;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw new InvalidRequest("'" + header + "' must be 1, 2 or 3.", header);
     }
 }

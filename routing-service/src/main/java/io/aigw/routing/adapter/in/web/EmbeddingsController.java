@@ -7,9 +7,6 @@ import io.aigw.routing.application.RequestTrail;
 import io.aigw.routing.application.RoutingPolicies;
 import io.aigw.routing.domain.CachePolicy;
 import io.aigw.routing.domain.RoutePlan;
-import io.aigw.routing.domain.RoutingException.InvalidRequest;
-import io.aigw.routing.domain.TierRange;
-import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +46,13 @@ public class EmbeddingsController {
             @RequestHeader(name = AigwHeaders.KEY_ID, required = false) String keyId,
             @RequestHeader(name = AigwHeaders.MIN_TIER, required = false) String minTier,
             @RequestHeader(name = AigwHeaders.MAX_TIER, required = false) String maxTier) {
-        return Mono.fromCallable(() -> command(text, requestId, tenant, keyId, minTier, maxTier))
+        InternalHeaders internal = new InternalHeaders(requestId, tenant, keyId, minTier, maxTier);
+        return Mono.fromCallable(() -> {
+                    ChatRequestReader.Parsed parsed = reader.read(text);
+                    // the cache policy is off: embeddings are not cached
+                    return internal.command(
+                            parsed, internal.tiers(policies), new CachePolicy(CachePolicy.Lookup.OFF, false));
+                })
                 .flatMap(command -> {
                     RequestTrail trail = new RequestTrail();
                     RoutePlan plan;
@@ -78,27 +81,6 @@ public class EmbeddingsController {
                             .doOnSuccess(entity -> service.finished(trail.finish(command, 200)))
                             .doOnError(error -> report(command, trail, error));
                 });
-    }
-
-    private ChatCommand command(
-            String text, String requestId, String tenant, String keyId, String minTier, String maxTier) {
-        ChatRequestReader.Parsed parsed = reader.read(text);
-        int min = ChatCompletionsController.tier(minTier, AigwHeaders.MIN_TIER, 1);
-        int max = ChatCompletionsController.tier(maxTier, AigwHeaders.MAX_TIER, 3);
-        if (min > max) {
-            throw new InvalidRequest(
-                    "'" + AigwHeaders.MIN_TIER + "' must not be above '" + AigwHeaders.MAX_TIER + "'.",
-                    AigwHeaders.MIN_TIER);
-        }
-        String owner = tenant == null ? "unknown" : tenant;
-        return new ChatCommand(
-                requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId,
-                owner,
-                keyId,
-                parsed.request(),
-                parsed.body(),
-                new TierRange(min, max, policies.maxTierFor(owner, 3)),
-                new CachePolicy(CachePolicy.Lookup.OFF, false));
     }
 
     private void report(ChatCommand command, RequestTrail trail, Throwable error) {
