@@ -8,25 +8,23 @@ import java.util.Optional;
  * rules when it writes exact entries itself): complete ones, without tool calls unless allowed, and
  * from a high temperature only when the client opted in.
  *
- * @param allowToolCalls store answers that call tools
- * @param maxTemperatureWithoutOptIn the highest temperature stored without the client's opt-in
+ * @param rules the rules, as routing gets them in cache-service's notice
  */
-public record StorePolicy(boolean allowToolCalls, double maxTemperatureWithoutOptIn) {
+public record StorePolicy(StoreRules rules) {
 
-    public StorePolicy {
-        // validates the range
-        new StoreRules(allowToolCalls, maxTemperatureWithoutOptIn);
-    }
-
-    public StoreRules rules() {
-        return new StoreRules(allowToolCalls, maxTemperatureWithoutOptIn);
+    /**
+     * @param allowToolCalls store answers that call tools
+     * @param maxTemperatureWithoutOptIn the highest temperature stored without the client's opt-in
+     */
+    public StorePolicy(boolean allowToolCalls, double maxTemperatureWithoutOptIn) {
+        this(new StoreRules(allowToolCalls, maxTemperatureWithoutOptIn));
     }
 
     /** Empty when the answer may be stored, else why not (a stable label such as {@code not_finished}). */
     public Optional<String> refusal(CacheableRequest request, AnswerFacts answer, boolean highTemperatureOptIn) {
-        return rules().refusal(
-                        new StoreRules.AnswerShape(answer.finishReasons(), answer.hasToolCalls()),
-                        request.temperature(),
-                        highTemperatureOptIn);
+        return rules.refusal(
+                new StoreRules.AnswerShape(answer.finishReasons(), answer.hasToolCalls()),
+                request.temperature(),
+                highTemperatureOptIn);
     }
 }
