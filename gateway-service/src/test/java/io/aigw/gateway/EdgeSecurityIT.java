@@ -151,8 +151,11 @@ class EdgeSecurityIT {
                 .uri("/v1/chat/completions")
                 .header("Authorization", "Bearer " + KEY)
                 .header("Host", "evil.example")
+                .header("X-Forwarded-For", "10.0.0.1")
                 .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Prefix", "/internal")
+                .header("X-Forwarded-Port", "1")
                 .header("Forwarded", "host=evil.example;proto=http")
                 .header(AigwHeaders.TENANT, "other-tenant")
                 .header("X-AIGW-INTERNAL-TOKEN", "guess")
@@ -166,26 +169,8 @@ class EdgeSecurityIT {
         routing.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader(AigwHeaders.TENANT, equalTo(TENANT))
                 .withHeader(AigwHeaders.INTERNAL_TOKEN, equalTo(TOKEN)));
-    }
-
-    @Test
-    void shouldPassNoForwardingHeadersToRouting() {
-        client.post()
-                .uri("/v1/chat/completions")
-                .header("Authorization", "Bearer " + KEY)
-                .header("X-Forwarded-For", "10.0.0.1")
-                .header("X-Forwarded-Host", "evil.example")
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Prefix", "/internal")
-                .header("X-Forwarded-Port", "1")
-                .header("Forwarded", "for=10.0.0.1;host=evil.example;proto=https")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .exchange()
-                .expectStatus()
-                .isOk();
-
-        // neither the client's nor any of the gateway's own: no service behind reads them
+        // and no forwarding header, neither the client's nor one of the gateway's own: no service behind
+        // reads them
         routing.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withoutHeader("Forwarded")
                 .withoutHeader("X-Forwarded-For")
