@@ -164,7 +164,7 @@ record OverheadBenchOptions(
             throw new IllegalArgumentException("--profiler async needs async-profiler: run"
                     + " eval \"$(bash scripts/ensure-bench-tools.sh 2>/dev/null)\" first (" + ASYNC_PROFILER_ENV + ")");
         }
-        if (postgres == null || postgres.isBlank()) {
+        if (blank(postgres)) {
             throw new IllegalArgumentException("billing's ledger needs a PostgreSQL: run"
                     + " eval \"$(bash scripts/ensure-test-infra.sh 2>/dev/null)\" first (AIGW_TEST_POSTGRES_URL),"
                     + " give --postgres jdbc:postgresql://…, or --postgres h2 for billing's embedded database");
