@@ -9,37 +9,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How each target is reached in one run, and which processes are its own. */
 final class Endpoints {
 
-    private final LocalStack stack;
     private final ToolProcess upstream;
     private final ToolProcess proxy;
     private final ToolProcess portkey;
     private final int upstreamPort;
-    private final String key;
-    private final List<Long> ledgerBackends;
+    private final GatewayStack ours;
+    private final Optional<GatewayStack> baseline;
 
-    /**
-     * @param ledgerBackends the PostgreSQL server processes serving billing's connections (their CPU is
-     *     the gateway's too); empty when billing runs on its embedded H2
-     */
     Endpoints(
-            LocalStack stack,
             ToolProcess upstream,
             ToolProcess proxy,
             ToolProcess portkey,
             int upstreamPort,
-            String key,
-            List<Long> ledgerBackends) {
-        this.stack = stack;
+            GatewayStack ours,
+            Optional<GatewayStack> baseline) {
         this.upstream = upstream;
         this.proxy = proxy;
         this.portkey = portkey;
         this.upstreamPort = upstreamPort;
-        this.key = key;
-        this.ledgerBackends = List.copyOf(ledgerBackends);
+        this.ours = ours;
+        this.baseline = baseline;
     }
 
     List<Endpoint> load(OverheadBenchOptions options) {
@@ -71,29 +65,18 @@ final class Endpoints {
                     Endpoint.single(Map.of("portkey", portkey.pid()))));
         }
         if (options.runs(Target.AIGW_MISS)) {
-            endpoints.add(new Endpoint(
-                    Target.AIGW_MISS,
-                    stack.url(Service.GATEWAY),
-                    OverheadBenchCommand.MODEL,
-                    gatewayHeaders(),
-                    true,
-                    gatewayProcesses()));
+            endpoints.add(gateway(Target.AIGW_MISS, ours, OverheadBenchCommand.MODEL, true));
         }
         if (options.runs(Target.AIGW_HIT)) {
-            endpoints.add(new Endpoint(
-                    Target.AIGW_HIT,
-                    stack.url(Service.GATEWAY),
-                    OverheadBenchCommand.MODEL,
-                    gatewayHeaders(),
-                    false,
-                    gatewayProcesses()));
+            endpoints.add(gateway(Target.AIGW_HIT, ours, OverheadBenchCommand.MODEL, false));
         }
+        baseline.ifPresent(base -> endpoints.add(gateway(Target.AIGW_BASE, base, OverheadBenchCommand.MODEL, true)));
         return List.copyOf(endpoints);
     }
 
     /** The stream runs: the simulator is the upstream (direct), every prompt new. */
     List<Endpoint> streams(OverheadBenchOptions options) {
-        String simulator = stack.url(Service.SIMULATOR);
+        String simulator = ours.stack().url(Service.SIMULATOR);
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.add(
                 new Endpoint(Target.DIRECT, simulator, OverheadBenchCommand.STREAM_MODEL, Map.of(), true, Map.of()));
@@ -116,19 +99,15 @@ final class Endpoints {
                     Map.of()));
         }
         if (options.runs(Target.AIGW_MISS)) {
-            endpoints.add(new Endpoint(
-                    Target.AIGW_MISS,
-                    stack.url(Service.GATEWAY),
-                    OverheadBenchCommand.STREAM_MODEL,
-                    gatewayHeaders(),
-                    true,
-                    Map.of()));
+            endpoints.add(streaming(gateway(Target.AIGW_MISS, ours, OverheadBenchCommand.STREAM_MODEL, true)));
         }
+        baseline.ifPresent(base ->
+                endpoints.add(streaming(gateway(Target.AIGW_BASE, base, OverheadBenchCommand.STREAM_MODEL, true))));
         return List.copyOf(endpoints);
     }
 
     List<String> setup() {
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "`direct`: one nginx process (`master_process off`, one worker) answering every POST with the same"
                         + " 295-byte chat completion (`bench/src/main/resources/overhead/upstream-nginx.conf`); for"
                         + " streams the provider simulator (`" + OverheadBenchCommand.STREAM_MODEL + "`: first token at"
@@ -147,21 +126,57 @@ final class Endpoints {
                         + " against the budget billing publishes, the exact-cache lookup (a miss: every prompt is"
                         + " new), the provider's RPM/TPM reservation and settlement in Redis, the usage event on"
                         + " the Redis stream (consumed by billing into its ledger"
-                        + (ledgerBackends.isEmpty() ? ", on billing's embedded H2" : " in PostgreSQL")
+                        + (ours.ledgerBackends().isEmpty() ? ", on billing's embedded H2" : " in PostgreSQL")
                         + ") and the asynchronous cache store; the semantic cache layer is off"
                         + " (`AIGW_CACHE_SEMANTIC_ENABLED=false`), its cost is the embedding, measured in"
                         + " `cache.md`",
                 "`aigw-hit`: the same, with the same prompt every time, answered from the exact cache",
                 "CPU of this gateway: gateway-service, routing-service, cache-service, billing-service, the"
                         + " embedded Redis"
-                        + (ledgerBackends.isEmpty()
+                        + (ours.ledgerBackends().isEmpty()
                                 ? ""
-                                : " and the " + ledgerBackends.size()
+                                : " and the " + ours.ledgerBackends().size()
                                         + " PostgreSQL server processes serving billing's connections")
-                        + " (the simulator serves only the streams and is not counted)");
+                        + " (the simulator serves only the streams and is not counted)"));
+        baselineSetup().ifPresent(lines::add);
+        return List.copyOf(lines);
     }
 
-    private Map<String, List<Long>> gatewayProcesses() {
+    /**
+     * The line of the set-up that says what the baseline is, when there is one: its jars' checkout and
+     * its JVM options.
+     */
+    private Optional<String> baselineSetup() {
+        return baseline.map(stack -> "`aigw-base`: a second stack of this gateway set up like `aigw-miss`"
+                + " (its own Redis, billing schema and tenant key; the streams' upstream is its own simulator),"
+                + " from the jars of `" + stack.stack().spec().projectRoot() + "` with JVM options `"
+                + String.join(" ", stack.stack().spec().javaOpts()) + "`; the two are compared round by round"
+                + " under \"Against the baseline\"");
+    }
+
+    private Endpoint gateway(Target target, GatewayStack stack, String model, boolean unique) {
+        return new Endpoint(
+                target,
+                stack.stack().url(Service.GATEWAY),
+                model,
+                Map.of("Authorization", "Bearer " + stack.key()),
+                unique,
+                processes(stack));
+    }
+
+    /** A stream run's endpoint: the stream probe measures time, not CPU, so it has no processes. */
+    private static Endpoint streaming(Endpoint endpoint) {
+        return new Endpoint(
+                endpoint.target(),
+                endpoint.baseUrl(),
+                endpoint.model(),
+                endpoint.headers(),
+                endpoint.unique(),
+                Map.of());
+    }
+
+    private static Map<String, List<Long>> processes(GatewayStack gateway) {
+        LocalStack stack = gateway.stack();
         Map<String, Long> services = new LinkedHashMap<>();
         services.put("gateway", stack.pid(Service.GATEWAY));
         services.put("routing", stack.pid(Service.ROUTING));
@@ -169,14 +184,10 @@ final class Endpoints {
         services.put("billing", stack.pid(Service.BILLING));
         stack.redisPid().ifPresent(pid -> services.put("redis", pid));
         Map<String, List<Long>> processes = Endpoint.single(services);
-        if (!ledgerBackends.isEmpty()) {
-            processes.put("postgres", ledgerBackends);
+        if (!gateway.ledgerBackends().isEmpty()) {
+            processes.put("postgres", gateway.ledgerBackends());
         }
         return processes;
-    }
-
-    private Map<String, String> gatewayHeaders() {
-        return Map.of("Authorization", "Bearer " + key);
     }
 
     private static Map<String, String> portkeyHeaders(String customHost) {

@@ -15,6 +15,7 @@ import io.aigw.bench.overhead.application.Endpoint;
 import io.aigw.bench.overhead.application.InterleavedRounds;
 import io.aigw.bench.overhead.application.ProfiledRun;
 import io.aigw.bench.overhead.application.Profiler;
+import io.aigw.bench.overhead.domain.BaselineComparison;
 import io.aigw.bench.overhead.domain.LoadRun;
 import io.aigw.bench.overhead.domain.LoadSummary;
 import io.aigw.bench.overhead.domain.OverheadJson;
@@ -43,6 +44,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -65,6 +67,8 @@ public final class OverheadBenchCommand {
 
     /** billing's ledger schema in the PostgreSQL of {@code --postgres}, dropped after the run */
     static final String LEDGER_SCHEMA = "overhead_bench";
+    /** the A/B run's baseline billing's schema, likewise */
+    static final String BASELINE_LEDGER_SCHEMA = "overhead_bench_base";
     /** billing's connection pool (its shipped size, set so its server processes can be awaited) */
     static final int BILLING_POOL = 8;
     /** ms: longer than any run */
@@ -103,20 +107,22 @@ public final class OverheadBenchCommand {
         try (LedgerDatabase ledger =
                         options.postgres() == null ? null : LedgerDatabase.create(options.postgres(), LEDGER_SCHEMA);
                 ToolProcess upstream = tools.startUpstream(upstreamPort);
-                LocalStack stack =
-                        LocalStack.start(stackSpec(options, ledger, runDir, upstreamPort, adminToken, startUp));
+                LocalStack stack = LocalStack.start(
+                        stackSpec(options, ours(options), "", ledger, runDir, upstreamPort, adminToken, startUp));
                 ToolProcess proxy = startProxy(tools, options, upstreamPort, stack);
-                ToolProcess portkey = options.runs(Target.PORTKEY) ? tools.startPortkey(BenchTools.freePort()) : null) {
+                ToolProcess portkey = options.runs(Target.PORTKEY) ? tools.startPortkey(BenchTools.freePort()) : null;
+                LedgerDatabase baseLedger = options.baseline().isEmpty() || options.postgres() == null
+                        ? null
+                        : LedgerDatabase.create(options.postgres(), BASELINE_LEDGER_SCHEMA);
+                LocalStack baseStack = options.baseline().isEmpty()
+                        ? null
+                        : startBaseline(options, baseLedger, runDir, upstreamPort, adminToken, startUp)) {
             BenchClients clients = new BenchClients();
-            String key = clients.createTenantKey(stack.url(Service.BILLING), adminToken);
-            clients.streamProfile(stack.url(Service.SIMULATOR), STREAM_MODEL, STREAM_TOKENS, STREAM_TOKEN_DELAY);
-            List<Long> ledgerBackends =
-                    ledger == null ? List.of() : ledger.backends(BILLING_POOL, Duration.ofSeconds(30));
-            if (ledger != null) {
-                out.println("bench: billing's ledger in PostgreSQL (schema " + LEDGER_SCHEMA + "), "
-                        + ledgerBackends.size() + " server processes counted");
-            }
-            Endpoints endpoints = new Endpoints(stack, upstream, proxy, portkey, upstreamPort, key, ledgerBackends);
+            GatewayStack ours = gatewayStack(clients, stack, ledger, adminToken, LEDGER_SCHEMA);
+            Optional<GatewayStack> baseline = baseStack == null
+                    ? Optional.empty()
+                    : Optional.of(gatewayStack(clients, baseStack, baseLedger, adminToken, BASELINE_LEDGER_SCHEMA));
+            Endpoints endpoints = new Endpoints(upstream, proxy, portkey, upstreamPort, ours, baseline);
             List<Endpoint> load = endpoints.load(options);
             List<Endpoint> streams = endpoints.streams(options);
             check(clients, load);
@@ -146,8 +152,9 @@ public final class OverheadBenchCommand {
                     options.streamDuration().toMillis() / 1000.0,
                     LoadSummary.of(loadRuns),
                     StreamSummary.of(streamRuns),
+                    BaselineComparison.of(loadRuns),
                     startUp,
-                    Map.of("all services", String.join(" ", stack.spec().javaOpts())),
+                    javaOpts(stack, baseStack),
                     Duration.ofNanos(System.nanoTime() - started));
             write(options, report);
             if (!options.profile().isZero()) {
@@ -155,6 +162,57 @@ public final class OverheadBenchCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * A stack's tenant key, its simulator's stream profile, and the PostgreSQL server processes of its
+     * billing's pool (whose CPU is the gateway's too).
+     */
+    private GatewayStack gatewayStack(
+            BenchClients clients, LocalStack stack, LedgerDatabase ledger, String adminToken, String schema) {
+        String key = clients.createTenantKey(stack.url(Service.BILLING), adminToken);
+        clients.streamProfile(stack.url(Service.SIMULATOR), STREAM_MODEL, STREAM_TOKENS, STREAM_TOKEN_DELAY);
+        List<Long> ledgerBackends = ledger == null ? List.of() : ledger.backends(BILLING_POOL, Duration.ofSeconds(30));
+        if (ledger != null) {
+            out.println("bench: billing's ledger in PostgreSQL (schema " + schema + "), " + ledgerBackends.size()
+                    + " server processes counted");
+        }
+        return new GatewayStack(stack, key, ledgerBackends);
+    }
+
+    /** The measured stack: this checkout's jars, the JVM options of AIGW_JAVA_OPTS or the defaults. */
+    private static OverheadBenchOptions.Baseline ours(OverheadBenchOptions options) {
+        return new OverheadBenchOptions.Baseline(options.root(), Optional.empty());
+    }
+
+    /** The A/B run's second stack, after the first: its jars are checked first, with how to build them. */
+    private LocalStack startBaseline(
+            OverheadBenchOptions options,
+            LedgerDatabase ledger,
+            Path runDir,
+            int upstreamPort,
+            String adminToken,
+            Map<String, Duration> startUp) {
+        OverheadBenchOptions.Baseline baseline = options.baseline().orElseThrow();
+        StackSpec spec = stackSpec(
+                options, baseline, "baseline ", ledger, runDir.resolve("baseline"), upstreamPort, adminToken, startUp);
+        List<Path> missing = LocalStack.missingJars(spec);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the baseline " + baseline.root() + " has no built service jars ("
+                    + missing.get(0) + " is missing): build them there with ./mvnw -B -q -DskipTests package");
+        }
+        out.println("bench: starting the baseline stack from " + baseline.root());
+        return LocalStack.start(spec);
+    }
+
+    private static Map<String, String> javaOpts(LocalStack stack, LocalStack baseStack) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("all services", String.join(" ", stack.spec().javaOpts()));
+        if (baseStack != null) {
+            opts.put(
+                    "the baseline's services", String.join(" ", baseStack.spec().javaOpts()));
+        }
+        return opts;
     }
 
     /** The profiled cache-miss run at {@link #PROFILE_CONNECTIONS} connections, written as profile.md/json. */
@@ -201,14 +259,20 @@ public final class OverheadBenchCommand {
         out.println("bench: wrote " + markdown + " and " + name + ".json (" + result.errors() + " errors in the run)");
     }
 
+    /**
+     * @param from the checkout whose jars to start, and its JVM options
+     * @param label before each service's name in the start-up table: the baseline's are {@code baseline …}
+     */
     private StackSpec stackSpec(
             OverheadBenchOptions options,
+            OverheadBenchOptions.Baseline from,
+            String label,
             LedgerDatabase ledger,
             Path runDir,
             int upstreamPort,
             String adminToken,
             Map<String, Duration> startUp) {
-        StackSpec.Builder spec = StackSpec.builder(options.root())
+        StackSpec.Builder spec = StackSpec.builder(from.root())
                 .services(Service.SIMULATOR, Service.CACHE, Service.BILLING, Service.ROUTING, Service.GATEWAY)
                 .randomFreePorts()
                 .embeddedRedis()
@@ -237,13 +301,16 @@ public final class OverheadBenchCommand {
                 .listener(new StackListener() {
                     @Override
                     public void serviceReady(Service service, Duration sinceStart) {
-                        startUp.put(service.moduleName(), sinceStart);
-                        out.printf("bench: %s ready after %.1f s%n", service.moduleName(), sinceStart.toMillis() / 1e3);
+                        startUp.put(label + service.moduleName(), sinceStart);
+                        out.printf(
+                                "bench: %s%s ready after %.1f s%n",
+                                label, service.moduleName(), sinceStart.toMillis() / 1e3);
                     }
                 });
         if (ledger != null) {
             ledger.billingEnvironment().forEach((name, value) -> spec.env(Service.BILLING, name, value));
         }
+        from.javaOpts().ifPresent(spec::javaOpts);
         return spec.build();
     }
 

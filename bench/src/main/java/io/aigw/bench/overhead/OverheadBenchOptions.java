@@ -1,11 +1,13 @@
 package io.aigw.bench.overhead;
 
 import io.aigw.bench.overhead.domain.Target;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line of {@code ./aigw bench overhead}.
@@ -23,6 +25,7 @@ import java.util.Map;
  * @param profiler which profiler records it
  * @param postgres the PostgreSQL (JDBC URL) billing's ledger goes to, in a schema of the run's own;
  *     {@code null}: billing's embedded H2
+ * @param baseline the second stack of an A/B run ({@link Target#AIGW_BASE}), if one was asked for
  * @param env the environment (the tools' paths from scripts/ensure-bench-tools.sh)
  * @param out where overhead.md and overhead.json go
  * @param userArgs the arguments as typed (without {@code --root}), for the report's command line
@@ -39,6 +42,7 @@ record OverheadBenchOptions(
         Duration profile,
         ProfilerKind profiler,
         String postgres,
+        Optional<Baseline> baseline,
         Map<String, String> env,
         Path out,
         List<String> userArgs) {
@@ -47,6 +51,15 @@ record OverheadBenchOptions(
 
     /** The environment variable scripts/ensure-bench-tools.sh names async-profiler's library in. */
     static final String ASYNC_PROFILER_ENV = "AIGW_BENCH_ASYNC_PROFILER";
+
+    /**
+     * What the baseline stack of an A/B run starts from.
+     *
+     * @param root a checkout of this project whose service jars are built (this one when only the JVM
+     *     options differ)
+     * @param javaOpts the baseline's JVM options; empty: the same as the measured stack's
+     */
+    record Baseline(Path root, Optional<List<String>> javaOpts) {}
 
     /** The profilers {@code --profiler} offers, and the name of the report each writes. */
     enum ProfilerKind {
@@ -88,8 +101,14 @@ record OverheadBenchOptions(
             + "  --connections 1,16,64    connection counts of the load runs (default 1,16,64)\n"
             + "  --stream-duration 3s     each measured streaming run; 0s skips streams (default 3s)\n"
             + "  --stream-connections 1,16,64  concurrent streams (default 1,16,64)\n"
-            + "  --targets LIST           of direct,nginx-proxy,portkey,aigw-miss,aigw-hit (default all;\n"
-            + "                           direct always runs, it is the baseline)\n"
+            + "  --targets LIST           of direct,nginx-proxy,portkey,aigw-miss,aigw-hit,aigw-base (default all;\n"
+            + "                           direct always runs, it is the baseline; aigw-base only with --baseline…)\n"
+            + "  --baseline DIR           A/B: also start a second stack from the service jars of the checkout DIR\n"
+            + "                           (e.g. a git worktree of another commit, built with ./mvnw -DskipTests\n"
+            + "                           package) as target aigw-base, a cache miss like aigw-miss, and report\n"
+            + "                           aigw-miss ÷ aigw-base per round and its median\n"
+            + "  --baseline-java-opts OPTS  A/B: the baseline stack's JVM options (default: the same as the other\n"
+            + "                           stack's); without --baseline the baseline runs this checkout's jars\n"
             + "  --profile 20s            after the rounds, one cache-miss run at 16 connections with JFR recording in\n"
             + "                           every JVM; writes profile.md and profile.json (default 0s: none). With\n"
             + "                           --rounds 0 only the profile runs\n"
@@ -103,7 +122,9 @@ record OverheadBenchOptions(
             + "  --out DIR                where overhead.md and overhead.json go (default docs/benchmarks; any\n"
             + "                           non-default option writes to bench/target/benchmarks unless --out is given)\n"
             + "  --root DIR               project root (default: the current directory)\n\n"
-            + "Whole run with the defaults: about 15 minutes (start-up, warm-up, 45 load and 36 stream runs).\n";
+            + "Whole run with the defaults: about 15 minutes (start-up, warm-up, 45 load and 36 stream runs).\n"
+            + "An A/B run, e.g. --baseline ../aigw-base --targets aigw-miss --connections 16 --rounds 7\n"
+            + "--stream-duration 0s: about 20 minutes (two stacks start and warm up).\n";
 
     static OverheadBenchOptions parse(String[] args, Map<String, String> env, Path cwd) {
         Path root = cwd;
@@ -113,7 +134,9 @@ record OverheadBenchOptions(
         List<Integer> connections = List.of(1, 16, 64);
         Duration streamDuration = Duration.ofSeconds(3);
         List<Integer> streamConnections = List.of(1, 16, 64);
-        List<Target> targets = List.of(Target.values());
+        List<Target> targets = null;
+        Path baselineRoot = null;
+        List<String> baselineJavaOpts = null;
         Duration profile = Duration.ZERO;
         ProfilerKind profiler = null;
         String postgres = env.get("AIGW_TEST_POSTGRES_URL");
@@ -146,11 +169,15 @@ record OverheadBenchOptions(
                 case "--stream-connections" -> streamConnections = counts(name, value);
                 case "--targets" -> targets = targets(value);
                 case "--postgres" -> postgres = value.strip();
+                case "--baseline" -> baselineRoot = cwd.resolve(value.strip());
+                case "--baseline-java-opts" -> baselineJavaOpts = javaOpts(name, value);
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + name);
             }
         }
         root = root.toAbsolutePath().normalize();
+        Optional<Baseline> baseline = baseline(baselineRoot, baselineJavaOpts, root);
+        targets = withBaseline(targets, baseline.isPresent());
         if (rounds == 0 && profile.isZero()) {
             throw new IllegalArgumentException("--rounds 0 runs nothing without --profile");
         }
@@ -187,6 +214,7 @@ record OverheadBenchOptions(
                 profile,
                 profiler == null ? ProfilerKind.JFR : profiler,
                 postgres,
+                baseline,
                 Map.copyOf(env),
                 root.resolve(out).normalize(),
                 List.copyOf(userArgs));
@@ -206,6 +234,41 @@ record OverheadBenchOptions(
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static Optional<Baseline> baseline(Path root, List<String> javaOpts, Path thisRoot) {
+        if (root == null && javaOpts == null) {
+            return Optional.empty();
+        }
+        Path baselineRoot = root == null ? thisRoot : root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(baselineRoot)) {
+            throw new IllegalArgumentException("--baseline must be a checkout of this project, was " + baselineRoot);
+        }
+        return Optional.of(new Baseline(baselineRoot, Optional.ofNullable(javaOpts)));
+    }
+
+    /**
+     * All targets unless {@code --targets} named some; {@link Target#AIGW_BASE} exactly when there is a
+     * baseline, since it has nothing to run otherwise.
+     */
+    private static List<Target> withBaseline(List<Target> named, boolean baseline) {
+        if (named != null && named.contains(Target.AIGW_BASE) && !baseline) {
+            throw new IllegalArgumentException(
+                    "--targets: aigw-base is the baseline of an A/B run: give --baseline DIR or --baseline-java-opts");
+        }
+        List<Target> targets = new ArrayList<>(named == null ? List.of(Target.values()) : named);
+        targets.remove(Target.AIGW_BASE);
+        if (baseline) {
+            targets.add(Target.AIGW_BASE);
+        }
+        return targets.stream().sorted().toList();
+    }
+
+    private static List<String> javaOpts(String name, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " needs JVM options, e.g. \"-Xmx256m -XX:+UseSerialGC\"");
+        }
+        return List.of(value.strip().split("\\s+"));
     }
 
     private static List<Target> targets(String value) {

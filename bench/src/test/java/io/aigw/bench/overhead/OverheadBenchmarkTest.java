@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OverheadBenchmarkTest {
 
@@ -221,5 +222,35 @@ class OverheadBenchmarkTest {
         assertThatThrownBy(() -> OverheadBenchOptions.parse(new String[0], Map.of(), Path.of("/repo")))
                 .hasMessageContaining("ensure-test-infra.sh")
                 .hasMessageContaining("--postgres h2");
+    }
+
+    @Test
+    void shouldRunTheBaselineTargetExactlyWhenABaselineIsGiven(@TempDir Path other) {
+        // given / when
+        OverheadBenchOptions plain = OverheadBenchOptions.parse(new String[0], POSTGRES, Path.of("/repo"));
+        OverheadBenchOptions options = OverheadBenchOptions.parse(
+                new String[] {"--baseline-java-opts", " -Xmx256m  -Dreactor.netty.ioWorkerCount=1 "}, POSTGRES, other);
+        OverheadBenchOptions checkout = OverheadBenchOptions.parse(
+                new String[] {"--baseline", other.toString(), "--targets", "aigw-miss"}, POSTGRES, Path.of("/repo"));
+
+        // then
+        assertThat(plain.targets()).doesNotContain(Target.AIGW_BASE);
+        assertThat(plain.baseline()).isEmpty();
+        OverheadBenchOptions.Baseline opts = options.baseline().orElseThrow();
+        assertThat(opts.root()).isEqualTo(other);
+        assertThat(opts.javaOpts()).contains(List.of("-Xmx256m", "-Dreactor.netty.ioWorkerCount=1"));
+        assertThat(options.targets()).endsWith(Target.AIGW_BASE);
+        assertThat(checkout.targets()).containsExactly(Target.DIRECT, Target.AIGW_MISS, Target.AIGW_BASE);
+        assertThat(checkout.baseline().orElseThrow().javaOpts()).isEmpty();
+        assertThat(checkout.out()).isEqualTo(Path.of("/repo/bench/target/benchmarks"));
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(
+                        new String[] {"--targets", "aigw-miss,aigw-base"}, POSTGRES, Path.of("/repo")))
+                .hasMessageContaining("--baseline");
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(
+                        new String[] {"--baseline", other.resolve("missing").toString()}, POSTGRES, Path.of("/repo")))
+                .hasMessageContaining("checkout");
+        assertThatThrownBy(() -> OverheadBenchOptions.parse(
+                        new String[] {"--baseline-java-opts", " "}, POSTGRES, Path.of("/repo")))
+                .hasMessageContaining("JVM options");
     }
 }

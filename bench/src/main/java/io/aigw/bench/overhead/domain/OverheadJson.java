@@ -65,6 +65,25 @@ public final class OverheadJson {
             n.put("streams", s.streams());
             n.put("errors", s.errors());
         }
+        if (!report.baseline().isEmpty()) {
+            ObjectNode baseline = root.putObject("baseline_comparison");
+            for (BaselineComparison c : report.baseline()) {
+                ObjectNode n = baseline.putObject(Integer.toString(c.connections()));
+                put(n, "cpu_ratio_median", c.cpuRatio(), 4);
+                ArrayNode rounds = n.putArray("cpu_ratio_per_round");
+                for (double r : c.cpuRatios()) {
+                    if (Double.isNaN(r)) {
+                        rounds.addNull();
+                    } else {
+                        rounds.add(Math.round(r * 1e4) / 1e4);
+                    }
+                }
+                n.put("rounds_cheaper", c.roundsCheaper());
+                put(n, "requests_per_second_ratio_median", c.requestsPerSecondRatio(), 4);
+                ObjectNode byProcess = n.putObject("cpu_ratio_by_process_median");
+                c.cpuRatioByProcess().forEach((name, r) -> put(byProcess, name, r, 4));
+            }
+        }
         ObjectNode startUp = root.putObject("start_up_seconds");
         report.startUp().forEach((service, took) -> startUp.put(service, took.toMillis() / 1000.0));
         ArrayNode goals = root.putArray("goals");

@@ -111,6 +111,9 @@ public final class OverheadMarkdown {
                 .append("nginx, which every other target also pays; for this gateway it is the sum of:\n\n");
         md.append(perProcessTable(report.load()));
         md.append('\n');
+        if (!report.baseline().isEmpty()) {
+            md.append(baselineSection(report.baseline()));
+        }
         md.append("## Streams (`\"stream\": true`)\n\n");
         if (report.streams().isEmpty()) {
             md.append("Not run (`--stream-duration 0s`).\n\n");
@@ -147,7 +150,10 @@ public final class OverheadMarkdown {
         md.append("## Memory and start-up\n\n");
         md.append("| process | largest RSS MiB (end of a run) |\n|---|---|\n");
         Map<String, Double> rss = new java.util.TreeMap<>();
-        report.load().forEach(s -> s.maxRssMib().forEach((name, mib) -> rss.merge(name, mib, Math::max)));
+        // the baseline's processes are others than aigw-miss's and aigw-hit's, which share theirs
+        report.load().forEach(s -> s.maxRssMib()
+                .forEach((name, mib) ->
+                        rss.merge(s.target() == Target.AIGW_BASE ? "baseline " + name : name, mib, Math::max)));
         rss.forEach((name, mib) -> md.append("| ")
                 .append(name)
                 .append(" | ")
@@ -201,6 +207,45 @@ public final class OverheadMarkdown {
                     .append(parts)
                     .append(" |\n");
         }
+        return md.toString();
+    }
+
+    private static String baselineSection(List<BaselineComparison> comparisons) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Against the baseline (A/B)\n\n");
+        md.append("`aigw-miss` (this checkout) ÷ `aigw-base` (the baseline), taken in each round, where the two ran")
+                .append(" back to back, then the median over rounds: below 1 this checkout uses less CPU per")
+                .append(" request. The per-round ratios show the spread; a change is only told apart from the")
+                .append(" noise when nearly every round agrees.\n\n");
+        md.append("| connections | CPU/req ratio (median) | rounds cheaper | CPU/req ratio per round |"
+                + " req/s ratio (median) | CPU/req ratio by process (median) |\n|---|---|---|---|---|---|\n");
+        for (BaselineComparison c : comparisons) {
+            StringBuilder rounds = new StringBuilder();
+            c.cpuRatios().forEach(r -> rounds.append(rounds.length() == 0 ? "" : ", ")
+                    .append(fmt("%.3f", r)));
+            StringBuilder byProcess = new StringBuilder();
+            c.cpuRatioByProcess().forEach((name, r) -> byProcess
+                    .append(byProcess.length() == 0 ? "" : ", ")
+                    .append(name)
+                    .append(' ')
+                    .append(fmt("%.3f", r)));
+            md.append("| ")
+                    .append(c.connections())
+                    .append(" | ")
+                    .append(fmt("%.3f", c.cpuRatio()))
+                    .append(" | ")
+                    .append(c.roundsCheaper())
+                    .append(" of ")
+                    .append(c.rounds())
+                    .append(" | ")
+                    .append(rounds)
+                    .append(" | ")
+                    .append(fmt("%.3f", c.requestsPerSecondRatio()))
+                    .append(" | ")
+                    .append(byProcess)
+                    .append(" |\n");
+        }
+        md.append('\n');
         return md.toString();
     }
 

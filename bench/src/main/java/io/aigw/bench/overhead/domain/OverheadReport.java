@@ -18,6 +18,8 @@ import java.util.Map;
  * @param streamSeconds seconds of each stream run
  * @param load the load figures per target and connection count
  * @param streams the stream figures per target and concurrency
+ * @param baseline the cache-miss path against the A/B run's baseline, per connection count; empty
+ *     without a baseline
  * @param startUp each service's time from spawn to ready (all started at once)
  * @param javaOpts the services' JVM options
  * @param took how long the whole run took
@@ -34,6 +36,7 @@ public record OverheadReport(
         double streamSeconds,
         List<LoadSummary> load,
         List<StreamSummary> streams,
+        List<BaselineComparison> baseline,
         Map<String, Duration> startUp,
         Map<String, String> javaOpts,
         Duration took) {

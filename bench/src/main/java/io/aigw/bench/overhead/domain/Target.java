@@ -11,7 +11,12 @@ public enum Target {
     /** Through this gateway with everything on, every prompt new: an exact-cache miss. */
     AIGW_MISS("aigw-miss", "through this gateway, cache miss"),
     /** Through this gateway with everything on, the same prompt every time: an exact-cache hit. */
-    AIGW_HIT("aigw-hit", "through this gateway, exact-cache hit");
+    AIGW_HIT("aigw-hit", "through this gateway, exact-cache hit"),
+    /**
+     * Through a second stack of this gateway, every prompt new: the baseline of an A/B run, from
+     * another checkout's jars or with other JVM options ({@code --baseline}, {@code --baseline-java-opts}).
+     */
+    AIGW_BASE("aigw-base", "through the baseline build of this gateway, cache miss");
 
     private final String key;
     private final String description;
@@ -32,7 +37,7 @@ public enum Target {
 
     /** Whether the request passes through this project's services. */
     public boolean ours() {
-        return this == AIGW_MISS || this == AIGW_HIT;
+        return this == AIGW_MISS || this == AIGW_HIT || this == AIGW_BASE;
     }
 
     public static Target ofKey(String key) {

@@ -17,8 +17,11 @@ import java.util.Map;
  */
 public final class LedgerDatabase implements AutoCloseable {
 
-    /** Billing's connections carry this name, so the server processes behind them can be found. */
-    static final String APPLICATION_NAME = "aigw-bench-billing";
+    /**
+     * Billing's connections carry this name and the schema's, so the server processes behind them can
+     * be found, and those of an A/B run's two billings told apart.
+     */
+    static final String APPLICATION_NAME = "aigw-bench-billing-";
 
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -50,7 +53,7 @@ public final class LedgerDatabase implements AutoCloseable {
     /** The environment that points billing at the schema. */
     public Map<String, String> billingEnvironment() {
         return Map.of(
-                "AIGW_POSTGRES_URL", schema.jdbcUrl() + "&ApplicationName=" + APPLICATION_NAME,
+                "AIGW_POSTGRES_URL", schema.jdbcUrl() + "&ApplicationName=" + APPLICATION_NAME + name,
                 "AIGW_POSTGRES_USER", schema.user(),
                 "AIGW_POSTGRES_PASSWORD", schema.password());
     }
@@ -65,7 +68,7 @@ public final class LedgerDatabase implements AutoCloseable {
         try (Connection connection = schema.connect();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT pid FROM pg_stat_activity WHERE application_name = ? ORDER BY pid")) {
-            query.setString(1, APPLICATION_NAME);
+            query.setString(1, APPLICATION_NAME + name);
             while (true) {
                 pids = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
