@@ -58,7 +58,8 @@ class BudgetHoldsIT {
                 "http-" + RUN,
                 "gauges-" + RUN,
                 "published-" + RUN,
-                "batch-" + RUN);
+                "batch-" + RUN,
+                "mixed-" + RUN);
     }
 
     @Autowired
@@ -95,7 +96,13 @@ class BudgetHoldsIT {
                         Optional.of(new BigDecimal("1.00"))))
                 .block();
         for (String tenant : List.of(
-                "crowd-" + RUN, "alerts-" + RUN, "http-" + RUN, "gauges-" + RUN, "published-" + RUN, "batch-" + RUN)) {
+                "crowd-" + RUN,
+                "alerts-" + RUN,
+                "http-" + RUN,
+                "gauges-" + RUN,
+                "published-" + RUN,
+                "batch-" + RUN,
+                "mixed-" + RUN)) {
             tenants.create(tenant, tenant, "free").block();
         }
     }
@@ -174,6 +181,30 @@ class BudgetHoldsIT {
 
         // then the month's spend is the three costs, each counted once
         assertThat(redis.opsForHash().get(counterKey(tenant), "spent")).isEqualTo("600000000");
+    }
+
+    @Test
+    void shouldSettleABatchOfHoldsAndRequestsWithoutOneAtOnceAndCountARedeliveredBatchNoMore() {
+        // given two holds of one tenant
+        String tenant = "mixed-" + RUN;
+        HoldResult.Granted first = (HoldResult.Granted)
+                budgets.hold(tenant, new BigDecimal("0.30")).block();
+        HoldResult.Granted second = (HoldResult.Granted)
+                budgets.hold(tenant, new BigDecimal("0.20")).block();
+        List<UsageRecord> batch = List.of(
+                record(tenant, first.holdId(), "0.25"),
+                record(tenant, null, "0.05"),
+                record(tenant, second.holdId(), "0.10"));
+
+        // when the batch is recorded (its settles one script for the tenant's month), then redelivered
+        recorder.recordAll(batch);
+        recorder.recordAll(batch);
+
+        // then each hold became its cost, the request without a hold added its own, and all once
+        assertThat(redis.opsForHash().get(counterKey(tenant), "spent")).isEqualTo("400000000");
+        assertThat(redis.opsForHash().get(counterKey(tenant), "held")).isEqualTo("0");
+        assertThat(redis.opsForHash().size(counterKey(tenant) + ":holds")).isZero();
+        assertThat(alerts(tenant, "50")).isZero();
     }
 
     @Test

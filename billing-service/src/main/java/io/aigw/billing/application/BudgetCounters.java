@@ -2,6 +2,7 @@ package io.aigw.billing.application;
 
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,13 +37,23 @@ public interface BudgetCounters {
             String tenantId, YearMonth month, String holdId, long amountNanos, long limitNanos, Duration ttl);
 
     /**
-     * Replaces the hold (if any) by the real cost.
+     * One request's part of {@link #settleAll}.
      *
      * @param holdId the hold to settle, or null when the request had none
+     * @param costNanos the request's real cost
      * @param countIfUnknown add the cost even when the hold is gone (expired or never placed): true for
      *     a request new to the ledger, false for a redelivered one, which must not count twice
      */
-    Mono<Settled> settle(String tenantId, YearMonth month, String holdId, long costNanos, boolean countIfUnknown);
+    record SettleItem(String holdId, long costNanos, boolean countIfUnknown) {}
+
+    /**
+     * Replaces each request's hold (if any) by its real cost, in order, in one atomic step of the
+     * tenant's month.
+     *
+     * @return one {@link Settled} per item, in order; when the month has no counter, one that says so
+     *     (nothing changed)
+     */
+    Mono<List<Settled>> settleAll(String tenantId, YearMonth month, List<SettleItem> items);
 
     /** Drops the hold without spending; false when there was none. */
     Mono<Boolean> release(String tenantId, YearMonth month, String holdId);

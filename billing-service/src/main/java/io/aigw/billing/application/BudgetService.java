@@ -10,13 +10,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +30,9 @@ public class BudgetService {
 
     /** {@code h-<tenant>-<YYYY-MM>-<32 hex>}: the id names the counter it belongs to. */
     private static final Pattern HOLD_ID = Pattern.compile("h-([a-z0-9][a-z0-9_-]{0,63})-(\\d{4}-\\d{2})-[0-9a-f]{32}");
+
+    /** For all of one ledger batch's settles, which run concurrently, one call per tenant and month. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
 
     /** What a hold request got. */
     public sealed interface HoldResult {
@@ -101,46 +106,64 @@ public class BudgetService {
     /**
      * Settles the requests' holds (if any) to their real costs after their ledger rows were committed,
      * and fires the alerts this crosses. Blocking: the usage consumer calls it on its own thread.
-     * The requests are those of one committed ledger batch, in order. When a settle finds its month
-     * counter missing, the counter starts from the ledger's sum, and that sum holds every row of the
-     * batch: the later settles of the same tenant and month then only release their holds, or their
-     * costs would count twice.
+     * The requests are those of one committed ledger batch, in order; each tenant's month is settled in
+     * one call to the counters (one script, not one per request). When that finds the month counter
+     * missing, the counter starts from the ledger's sum, and that sum holds every row of the batch: the
+     * settles then only release the holds, or their costs would count twice.
      */
     public void settleAll(List<Settlement> settlements) {
-        Set<String> startedFromLedger = new HashSet<>();
+        Map<MonthCounter, List<BudgetCounters.SettleItem>> byCounter = new LinkedHashMap<>();
         for (Settlement settlement : settlements) {
             Optional<Matcher> id = Optional.ofNullable(settlement.holdId())
                     .map(h -> HOLD_ID.matcher(h))
                     .filter(Matcher::matches);
             YearMonth month = id.map(m -> YearMonth.parse(m.group(2))).orElse(BudgetPeriod.of(settlement.at()));
-            String counter = settlement.tenantId() + " " + month;
-            long cost = startedFromLedger.contains(counter) ? 0 : NanoUsd.ceil(settlement.costUsd());
-            if (settleOne(settlement, month, id.isPresent() ? settlement.holdId() : null, cost)) {
-                startedFromLedger.add(counter);
-            }
+            byCounter
+                    .computeIfAbsent(new MonthCounter(settlement.tenantId(), month), counter -> new ArrayList<>())
+                    .add(new BudgetCounters.SettleItem(
+                            id.isPresent() ? settlement.holdId() : null,
+                            NanoUsd.ceil(settlement.costUsd()),
+                            settlement.newToLedger()));
         }
+        Flux.fromIterable(byCounter.entrySet())
+                .flatMap(counter -> settle(counter.getKey(), counter.getValue()))
+                .then()
+                .block(SETTLE_TIMEOUT);
     }
 
-    /** True when the month counter was missing and has been started from the ledger's sum. */
-    private boolean settleOne(Settlement settlement, YearMonth month, String hold, long cost) {
-        String tenantId = settlement.tenantId();
-        BudgetCounters.Settled settled = counters.settle(tenantId, month, hold, cost, settlement.newToLedger())
-                .blockOptional(Duration.ofSeconds(10))
-                .orElseThrow();
-        if (!settled.initialised()) {
-            // the ledger's sum already holds this row: starting from it is the settle
-            initialise(tenantId, month).block(Duration.ofSeconds(10));
-            return true;
+    private record MonthCounter(String tenantId, YearMonth month) {}
+
+    private Mono<Void> settle(MonthCounter counter, List<BudgetCounters.SettleItem> items) {
+        String tenantId = counter.tenantId();
+        return counters.settleAll(tenantId, counter.month(), items).flatMap(settled -> {
+            if (!settled.get(0).initialised()) {
+                List<BudgetCounters.SettleItem> releases = items.stream()
+                        .map(item -> new BudgetCounters.SettleItem(item.holdId(), 0, item.countIfUnknown()))
+                        .toList();
+                return initialise(tenantId, counter.month())
+                        .then(counters.settleAll(tenantId, counter.month(), releases))
+                        .then();
+            }
+            return limitNanos(tenantId)
+                    // a tenant billing does not know has no budget to alert on; the rows are recorded anyway
+                    .onErrorResume(BillingException.NotFound.class, unknown -> Mono.just(-1L))
+                    .defaultIfEmpty(-1L)
+                    .doOnNext(limit -> alert(counter, settled, limit))
+                    .then();
+        });
+    }
+
+    private void alert(MonthCounter counter, List<BudgetCounters.Settled> settled, long limit) {
+        for (BudgetCounters.Settled one : settled) {
+            for (int threshold : alerts.crossed(one.beforeNanos(), one.afterNanos(), limit)) {
+                events.reached(
+                        counter.tenantId(),
+                        counter.month(),
+                        threshold,
+                        NanoUsd.toUsd(one.afterNanos()),
+                        NanoUsd.toUsd(limit));
+            }
         }
-        long limit = limitNanos(tenantId)
-                // a tenant billing does not know has no budget to alert on; the row is recorded anyway
-                .onErrorResume(BillingException.NotFound.class, unknown -> Mono.just(-1L))
-                .blockOptional(Duration.ofSeconds(10))
-                .orElse(-1L);
-        for (int threshold : alerts.crossed(settled.beforeNanos(), settled.afterNanos(), limit)) {
-            events.reached(tenantId, month, threshold, NanoUsd.toUsd(settled.afterNanos()), NanoUsd.toUsd(limit));
-        }
-        return false;
     }
 
     private Mono<Void> initialise(String tenantId, YearMonth month) {

@@ -4,6 +4,7 @@ import io.aigw.api.budget.BudgetHolds;
 import io.aigw.billing.application.BudgetCounters;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -24,7 +25,7 @@ public class RedisBudgetCounters implements BudgetCounters {
     private static final RedisScript<List> HOLD = script("budget-hold.lua", List.class);
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SETTLE = script("budget-settle.lua", List.class);
+    private static final RedisScript<List> SETTLE_ALL = script("budget-settle-all.lua", List.class);
 
     private static final RedisScript<Long> RELEASE = script("budget-release.lua", Long.class);
     private static final RedisScript<Long> INIT = script("budget-init.lua", Long.class);
@@ -64,20 +65,24 @@ public class RedisBudgetCounters implements BudgetCounters {
     }
 
     @Override
-    public Mono<Settled> settle(
-            String tenantId, YearMonth month, String holdId, long costNanos, boolean countIfUnknown) {
-        return redis.execute(
-                        SETTLE,
-                        keys(tenantId, month),
-                        List.of(
-                                holdId == null ? "" : holdId,
-                                Long.toString(costNanos),
-                                countIfUnknown ? "1" : "0",
-                                Long.toString(KEY_TTL.toMillis())))
-                .next()
-                .map(reply -> number(reply, 0) == -2
-                        ? new Settled(0, 0, false)
-                        : new Settled(number(reply, 0), number(reply, 1), true));
+    public Mono<List<Settled>> settleAll(String tenantId, YearMonth month, List<SettleItem> items) {
+        List<String> args = new ArrayList<>(1 + 3 * items.size());
+        args.add(Long.toString(KEY_TTL.toMillis()));
+        for (SettleItem item : items) {
+            args.add(item.holdId() == null ? "" : item.holdId());
+            args.add(Long.toString(item.costNanos()));
+            args.add(item.countIfUnknown() ? "1" : "0");
+        }
+        return redis.execute(SETTLE_ALL, keys(tenantId, month), args).next().map(reply -> {
+            if (number(reply, 0) == BudgetHolds.UNINITIALISED) {
+                return List.of(new Settled(0, 0, false));
+            }
+            List<Settled> settled = new ArrayList<>(items.size());
+            for (int i = 0; i + 1 < reply.size(); i += 2) {
+                settled.add(new Settled(number(reply, i), number(reply, i + 1), true));
+            }
+            return settled;
+        });
     }
 
     @Override
