@@ -42,7 +42,9 @@ public final class InterleavedRounds {
      * threads, so more than 100 % while every thread compiles) was at most this share of the pass's
      * core-seconds. Within 5 % alone was not enough:
      * the cache-miss path went 558, 578 req/s and then measured 697, while three of its JVMs (routing, gateway, billing) still
-     * compiled for about 30 % of both cores (their {@code java.ci.totalTime} grew 8 s in 13 s).
+     * compiled for about 30 % of both cores (their {@code java.ci.totalTime} grew 8 s in 13 s). Both
+     * passes must be this quiet: one at 9 % after one at 15 % (1,168 and 1,190 req/s) still measured
+     * 879, 1,216 and then 1,588 req/s in the first three rounds of an A/B run.
      */
     static final double JIT_QUIET = 0.10;
 
@@ -78,6 +80,7 @@ public final class InterleavedRounds {
             int passes = ours ? MAX_WARM_UP_PASSES_OURS : compiled ? MAX_WARM_UP_PASSES : 1;
             List<Long> jvms = ours ? jvms(endpoint) : List.of();
             double previous = -1;
+            double previousJit = Double.MAX_VALUE;
             // each reading is one jcmd per JVM: the one after a pass is the one before the next
             Duration compiledBefore = compileTime(jvms);
             for (int pass = 1; pass <= passes; pass++) {
@@ -102,12 +105,24 @@ public final class InterleavedRounds {
                         rps,
                         result.errors(),
                         ours ? String.format(Locale.ROOT, ", JIT busy %.0f %%", jit * 100) : "");
-                if (previous > 0 && Math.abs(rps - previous) <= SETTLED * previous && jit <= JIT_QUIET) {
+                if (settled(previous, rps, previousJit, jit)) {
                     break;
                 }
                 previous = rps;
+                previousJit = jit;
             }
         }
+    }
+
+    /**
+     * Whether a warm-up pass ends the warm-up: its req/s within {@link #SETTLED} of the pass before,
+     * and the compilers at most {@link #JIT_QUIET} busy in both (targets without JVMs of ours read 0).
+     */
+    static boolean settled(double previousRps, double rps, double previousJit, double jit) {
+        return previousRps > 0
+                && Math.abs(rps - previousRps) <= SETTLED * previousRps
+                && jit <= JIT_QUIET
+                && previousJit <= JIT_QUIET;
     }
 
     /** The endpoint's JVMs, whose compilers the warm-up waits for; a database or Redis is none. */
