@@ -4,7 +4,9 @@
 -- The same arithmetic, for the local fallback and the tests, is io.aigw.gateway.domain.TenantWindow.
 -- KEYS, per scope: log (zset id -> ms), amounts (hash id -> tokens), minute tokens, day requests, day tokens
 -- ARGV: window ms, request id, tokens, ms until the UTC day ends,
---       then per scope: rpm, tpm, requests per day, tokens per day (0 = no limit)
+--       then per scope: rpm, tpm, requests per day, tokens per day (0 = no limit),
+--       then per earlier request of the same scopes and day whose settlement waited on this replica
+--       for this call: id, estimate, actual tokens (settled first, as settle-tenant-tokens.lua does)
 -- Returns {granted 1|0, refused limit (0 none, 1 rpm, 2 tpm, 3 requests/day, 4 tokens/day),
 --          refused scope (1-based, 0 none), wait ms,
 --          then per scope: minute requests, minute tokens, ms until its oldest request leaves, day requests, day tokens}
@@ -16,6 +18,11 @@ local cost = tonumber(ARGV[3])
 local dayLeft = tonumber(ARGV[4])
 local scopes = #KEYS / 5
 local wait, kind, refused = 0, 0, 0
+
+settleAll(scopes, function(s)
+  local k = (s - 1) * 5
+  return KEYS[k + 2], KEYS[k + 3], KEYS[k + 5]
+end, ARGV, 5 + scopes * 4)
 
 local function num(key)
   return tonumber(redis.call('GET', key) or '0')

@@ -144,7 +144,7 @@ class TenantLimitsIT {
                 .valueEquals("x-ratelimit-remaining-tokens", "970")
                 .expectHeader()
                 .valueMatches("x-ratelimit-reset-tokens", SECONDS);
-        // and the settlement reached Redis before the answer left: the second starts from 970
+        // and the next request through this replica settles the first before it is checked: it starts from 970
         chat().expectStatus()
                 .isOk()
                 .expectHeader()

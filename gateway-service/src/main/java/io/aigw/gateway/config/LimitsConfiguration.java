@@ -62,9 +62,11 @@ public class LimitsConfiguration {
         return registry;
     }
 
-    @Bean
-    RedisLimitStore redisLimitStore(ReactiveStringRedisTemplate redis) {
-        return new RedisLimitStore(redis);
+    @Bean(destroyMethod = "close")
+    RedisLimitStore redisLimitStore(ReactiveStringRedisTemplate redis, LimitsProperties properties) {
+        RedisLimitStore store = new RedisLimitStore(redis);
+        store.startFlushing(properties.settleLinger());
+        return store;
     }
 
     @Bean

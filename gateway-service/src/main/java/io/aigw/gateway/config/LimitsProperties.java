@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultOutputTokens the output charged up front for a chat request that sets no
  *     {@code max_tokens} / {@code max_completion_tokens}
  * @param maxEstimateTokens the most one request is charged before its real usage is known
+ * @param settleLinger the longest a request's settlement to its real tokens waits on this replica
+ *     for the next reservation of the same tenant to carry it, before it is sent alone
  */
 @Validated
 @ConfigurationProperties("aigw.gateway.limits")
@@ -26,4 +28,5 @@ public record LimitsProperties(
         @NotNull @DefaultValue("5s") Duration replicaHeartbeat,
         @NotNull @DefaultValue("2s") Duration warmUp,
         @Min(0) @DefaultValue("512") long defaultOutputTokens,
-        @Min(1) @DefaultValue("32768") long maxEstimateTokens) {}
+        @Min(1) @DefaultValue("32768") long maxEstimateTokens,
+        @NotNull @DefaultValue("100ms") Duration settleLinger) {}

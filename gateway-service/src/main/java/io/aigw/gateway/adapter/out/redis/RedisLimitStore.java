@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,23 +26,59 @@ import reactor.core.publisher.Mono;
  * scope at once (see {@code redis/reserve-tenant-limits.lua}). Keys carry the tenant as a hash tag,
  * {@code aigw:tenant:{acme}:log}, {@code aigw:tenant:{acme}:key:k1:day:20260101:tokens}, so a Redis
  * Cluster keeps a tenant's scopes in one slot and the script stays a single-slot call.
+ *
+ * <p>A settlement is not a call of its own: it waits for this replica's next reservation of the same
+ * scopes and day, which settles it before it checks (ADR 0010 amendment), or for the flush every
+ * {@code settleLinger}, whichever comes first. Under load that halves the tenant-limit calls per
+ * request; the same client's next request through this replica still starts from the settled count.
+ * As before, a settlement whose call fails is lost, and the estimate stays charged.
  */
-public class RedisLimitStore implements LimitStore {
+public class RedisLimitStore implements LimitStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisLimitStore.class);
+
+    /** The most settlements one call carries; a group this full is sent at once, not kept waiting. */
+    static final int MOST_CARRIED = 32;
 
     private static final long WINDOW_MILLIS = TenantWindows.MINUTE.toMillis();
     private static final int VALUES_PER_SCOPE = 5;
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> RESERVE =
-            RedisScript.of(ClasspathText.read(RedisLimitStore.class, "redis/reserve-tenant-limits.lua"), List.class);
+    private static final RedisScript<List> RESERVE = RedisScript.of(script("reserve-tenant-limits.lua"), List.class);
 
-    private static final RedisScript<Long> SETTLE =
-            RedisScript.of(ClasspathText.read(RedisLimitStore.class, "redis/settle-tenant-tokens.lua"), Long.class);
+    private static final RedisScript<Long> SETTLE = RedisScript.of(script("settle-tenant-tokens.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
+    private final PendingSettles pending = new PendingSettles(MOST_CARRIED);
+    private Disposable flushing;
 
+    /** A store whose settlements wait for a reservation or {@link #flush}; see {@link #startFlushing}. */
     public RedisLimitStore(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
+    }
+
+    /** Sends the settlements no reservation took every {@code linger}, until {@link #close}. */
+    public void startFlushing(Duration linger) {
+        flushing = Flux.interval(linger, linger)
+                .onBackpressureDrop()
+                .concatMap(tick -> flush())
+                .subscribe();
+    }
+
+    /** Sends every settlement still waiting: one call per tenant scope set and day. Never fails. */
+    public Mono<Void> flush() {
+        return Flux.fromIterable(pending.waiting())
+                .concatMap(keys -> send(keys, pending.take(keys)))
+                .then(Mono.fromRunnable(pending::prune));
+    }
+
+    /** Stops the flushing and sends what still waits, so that a replica shut down loses none. */
+    @Override
+    public void close() {
+        if (flushing != null) {
+            flushing.dispose();
+        }
+        flush().block(Duration.ofSeconds(1));
     }
 
     /**
@@ -54,6 +94,12 @@ public class RedisLimitStore implements LimitStore {
         } catch (RuntimeException notYet) {
             // the fallback covers it; the first successful reservation ends the fallback
         }
+    }
+
+    /** A script after the settling head both share. */
+    private static String script(String name) {
+        return ClasspathText.read(RedisLimitStore.class, "redis/settle-tenant-common.lua") + "\n"
+                + ClasspathText.read(RedisLimitStore.class, "redis/" + name);
     }
 
     static String prefix(LimitScope scope) {
@@ -85,7 +131,10 @@ public class RedisLimitStore implements LimitStore {
                 args.add(Long.toString(plan.limitOf(kind)));
             }
         }
-        return redis.execute(RESERVE, keys, args).next().map(reply -> decision(reply, scopes, dayLeft));
+        return Mono.defer(() -> {
+            addSettles(args, pending.take(settleKeys(scopes, day)));
+            return redis.execute(RESERVE, keys, args).next().map(reply -> decision(reply, scopes, dayLeft));
+        });
     }
 
     private static LimitDecision decision(List<?> reply, List<LimitScope> scopes, Duration dayLeft) {
@@ -114,12 +163,39 @@ public class RedisLimitStore implements LimitStore {
 
     @Override
     public Mono<Void> settle(List<LimitScope> scopes, String id, UtcDay chargedDay, long estimate, long actual) {
+        List<String> keys = settleKeys(scopes, chargedDay);
+        return Mono.defer(() -> pending.add(keys, new PendingSettles.Settle(id, estimate, actual))
+                ? send(keys, pending.take(keys))
+                : Mono.empty());
+    }
+
+    /** Per scope: the amounts, the minute tokens and the day tokens (what a settlement changes). */
+    private static List<String> settleKeys(List<LimitScope> scopes, UtcDay day) {
         List<String> keys = new ArrayList<>(scopes.size() * 3);
         for (LimitScope scope : scopes) {
             String p = prefix(scope);
-            keys.addAll(List.of(p + "amounts", p + "tokens", day(scope, chargedDay, "tokens")));
+            keys.addAll(List.of(p + "amounts", p + "tokens", day(scope, day, "tokens")));
         }
-        return redis.execute(SETTLE, keys, List.of(id, Long.toString(estimate), Long.toString(actual)))
-                .then();
+        return keys;
+    }
+
+    private Mono<Void> send(List<String> keys, List<PendingSettles.Settle> settles) {
+        if (settles.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> args = new ArrayList<>(settles.size() * 3);
+        addSettles(args, settles);
+        return redis.execute(SETTLE, keys, args).then().onErrorResume(error -> {
+            log.debug("tenant limits: {} settlements lost: {}", settles.size(), error.toString());
+            return Mono.empty();
+        });
+    }
+
+    private static void addSettles(List<String> args, List<PendingSettles.Settle> settles) {
+        for (PendingSettles.Settle settle : settles) {
+            args.add(settle.id());
+            args.add(Long.toString(settle.estimate()));
+            args.add(Long.toString(settle.actual()));
+        }
     }
 }

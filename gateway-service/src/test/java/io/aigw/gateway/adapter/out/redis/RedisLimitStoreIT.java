@@ -184,6 +184,64 @@ class RedisLimitStoreIT {
     }
 
     @Test
+    void shouldCarryTheSettlementInTheNextReservationOfTheSameTenantInsteadOfACallOfItsOwn() {
+        // given a request of 900 estimated tokens that used 100
+        List<LimitScope> scopes = List.of(LimitScope.ofTenant(tenant(), new Plan(0, 1000, 0, 1000)));
+        Instant now = Instant.now();
+        assertThat(replicaA.reserve(scopes, "r1", 900, now).block().granted()).isTrue();
+
+        // when it is settled on this replica
+        replicaA.settle(scopes, "r1", UtcDay.of(now), 900, 100).block();
+
+        // then Redis still counts the estimate: the settlement waits for a call that goes anyway
+        assertThat(minuteTokens(scopes)).isEqualTo(900);
+        // and the next reservation settles it before it checks: 100 + 900 fit in 1,000
+        LimitDecision next = replicaA.reserve(scopes, "r2", 900, now).block();
+        assertThat(next.granted()).isTrue();
+        assertThat(next.usages().get(0).minuteTokens()).isEqualTo(1000);
+        assertThat(next.usages().get(0).dayTokens()).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldSendTheSettlementsNoReservationTookWhenFlushedOrWhenAGroupIsFull() {
+        // given requests of one tenant, 10 estimated tokens each, settled to 1
+        List<LimitScope> scopes = List.of(LimitScope.ofTenant(tenant(), new Plan(0, 0, 0, 0)));
+        Instant now = Instant.now();
+        int requests = RedisLimitStore.MOST_CARRIED + 2;
+        for (int i = 0; i < requests; i++) {
+            replicaB.reserve(scopes, "r" + i, 10, now).block();
+        }
+        assertThat(minuteTokens(scopes)).isEqualTo(10L * requests);
+
+        // when all but two are settled: the group fills, and is sent without waiting
+        for (int i = 0; i < RedisLimitStore.MOST_CARRIED; i++) {
+            replicaB.settle(scopes, "r" + i, UtcDay.of(now), 10, 1).block();
+        }
+        assertThat(minuteTokens(scopes)).isEqualTo(RedisLimitStore.MOST_CARRIED + 2 * 10L);
+
+        // when the last two are settled and the replica flushes (its timer, or on close)
+        replicaB.settle(scopes, "r" + (requests - 2), UtcDay.of(now), 10, 1).block();
+        replicaB.settle(scopes, "r" + (requests - 1), UtcDay.of(now), 10, 1).block();
+        replicaB.flush().block(Duration.ofSeconds(5));
+
+        // then every request counts its real tokens, in the minute and in the day
+        assertThat(minuteTokens(scopes)).isEqualTo(requests);
+        assertThat(replicaA.reserve(scopes, "last", 0, now)
+                        .block()
+                        .usages()
+                        .get(0)
+                        .dayTokens())
+                .isEqualTo(requests);
+    }
+
+    private static long minuteTokens(List<LimitScope> scopes) {
+        String value = redis.opsForValue()
+                .get(RedisLimitStore.prefix(scopes.get(0)) + "tokens")
+                .block(Duration.ofSeconds(5));
+        return Long.parseLong(value);
+    }
+
+    @Test
     void shouldKeepEveryKeyOfATenantUnderOneHashTagWhenCounting() {
         // given
         String tenant = tenant();
