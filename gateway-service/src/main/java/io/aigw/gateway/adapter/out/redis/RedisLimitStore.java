@@ -1,6 +1,7 @@
 package io.aigw.gateway.adapter.out.redis;
 
 import io.aigw.api.ClasspathText;
+import io.aigw.api.redis.RidingWrites;
 import io.aigw.gateway.application.LimitStore;
 import io.aigw.gateway.domain.LimitDecision;
 import io.aigw.gateway.domain.LimitKind;
@@ -40,6 +41,9 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
     /** The most settlements one call carries; a group this full is sent at once, not kept waiting. */
     static final int MOST_CARRIED = 32;
 
+    /** One request's settlement: from its estimate to the tokens it really used. */
+    private record Settle(String id, long estimate, long actual) {}
+
     private static final long WINDOW_MILLIS = TenantWindows.MINUTE.toMillis();
     private static final int VALUES_PER_SCOPE = 5;
 
@@ -49,7 +53,7 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
     private static final RedisScript<Long> SETTLE = RedisScript.of(script("settle-tenant-tokens.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
-    private final PendingSettles pending = new PendingSettles(MOST_CARRIED);
+    private final RidingWrites<Settle> pending = new RidingWrites<>(MOST_CARRIED);
     private Disposable flushing;
 
     /** A store whose settlements wait for a reservation or {@link #flush}; see {@link #startFlushing}. */
@@ -67,9 +71,9 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
 
     /** Sends every settlement still waiting: one call per tenant scope set and day. Never fails. */
     public Mono<Void> flush() {
-        return Flux.fromIterable(pending.waiting())
-                .concatMap(keys -> send(keys, pending.take(keys)))
-                .then(Mono.fromRunnable(pending::prune));
+        return Flux.defer(() -> Flux.fromIterable(pending.drain()))
+                .concatMap(batch -> send(batch.keys(), batch.writes()))
+                .then();
     }
 
     /** Stops the flushing and sends what still waits, so that a replica shut down loses none. */
@@ -164,9 +168,8 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
     @Override
     public Mono<Void> settle(List<LimitScope> scopes, String id, UtcDay chargedDay, long estimate, long actual) {
         List<String> keys = settleKeys(scopes, chargedDay);
-        return Mono.defer(() -> pending.add(keys, new PendingSettles.Settle(id, estimate, actual))
-                ? send(keys, pending.take(keys))
-                : Mono.empty());
+        return Mono.defer(() ->
+                pending.add(keys, new Settle(id, estimate, actual)) ? send(keys, pending.take(keys)) : Mono.empty());
     }
 
     /** Per scope: the amounts, the minute tokens and the day tokens (what a settlement changes). */
@@ -179,7 +182,7 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
         return keys;
     }
 
-    private Mono<Void> send(List<String> keys, List<PendingSettles.Settle> settles) {
+    private Mono<Void> send(List<String> keys, List<Settle> settles) {
         if (settles.isEmpty()) {
             return Mono.empty();
         }
@@ -191,8 +194,8 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
         });
     }
 
-    private static void addSettles(List<String> args, List<PendingSettles.Settle> settles) {
-        for (PendingSettles.Settle settle : settles) {
+    private static void addSettles(List<String> args, List<Settle> settles) {
+        for (Settle settle : settles) {
             args.add(settle.id());
             args.add(Long.toString(settle.estimate()));
             args.add(Long.toString(settle.actual()));

@@ -1,4 +1,4 @@
-package io.aigw.gateway.adapter.out.redis;
+package io.aigw.api.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,18 +10,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class PendingSettlesTest {
+class RidingWritesTest {
+
+    /** A settlement, as the gateway's tenant limits write one. */
+    record Settle(String id, long estimate, long actual) {}
 
     private static final List<String> ACME = List.of("aigw:tenant:{acme}:amounts", "aigw:tenant:{acme}:tokens");
     private static final List<String> GLOBEX = List.of("aigw:tenant:{globex}:amounts", "aigw:tenant:{globex}:tokens");
 
-    private static PendingSettles.Settle settle(int i) {
-        return new PendingSettles.Settle("r" + i, 100, i);
+    private static Settle settle(int i) {
+        return new Settle("r" + i, 100, i);
     }
 
     @Test
     void shouldHandEachGroupItsOwnSettlementsOldestFirstAtMostAFullCallAtATime() {
-        PendingSettles pending = new PendingSettles(3);
+        RidingWrites<Settle> pending = new RidingWrites<Settle>(3);
 
         assertThat(pending.add(ACME, settle(1))).isFalse();
         assertThat(pending.add(GLOBEX, settle(2))).isFalse();
@@ -31,16 +34,40 @@ class PendingSettlesTest {
         assertThat(pending.add(ACME, settle(5))).isTrue();
 
         assertThat(pending.waiting()).containsExactlyInAnyOrder(ACME, GLOBEX);
-        assertThat(pending.take(ACME)).extracting(PendingSettles.Settle::id).containsExactly("r1", "r3", "r4");
-        assertThat(pending.take(ACME)).extracting(PendingSettles.Settle::id).containsExactly("r5");
+        assertThat(pending.take(ACME)).extracting(Settle::id).containsExactly("r1", "r3", "r4");
+        assertThat(pending.take(ACME)).extracting(Settle::id).containsExactly("r5");
         assertThat(pending.take(ACME)).isEmpty();
         assertThat(pending.take(List.of("unknown"))).isEmpty();
         assertThat(pending.waiting()).containsExactly(GLOBEX);
     }
 
     @Test
+    void shouldDrainEveryGroupAFullCallAtATimeAndForgetTheEmptiedGroups() {
+        RidingWrites<Settle> pending = new RidingWrites<>(2);
+        for (int i = 1; i <= 5; i++) {
+            pending.add(ACME, settle(i));
+        }
+        pending.add(GLOBEX, settle(6));
+
+        List<RidingWrites.Batch<Settle>> batches = pending.drain();
+
+        assertThat(batches)
+                .extracting(batch ->
+                        batch.keys().equals(ACME) ? "acme " + batch.writes().size() : "globex")
+                .containsExactlyInAnyOrder("acme 2", "acme 2", "acme 1", "globex");
+        assertThat(pending.waiting()).isEmpty();
+        assertThat(pending.drain()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAGroupThatCouldHoldNothing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RidingWrites<Settle>(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldForgetOnlyEmptyGroupsWhenPruned() {
-        PendingSettles pending = new PendingSettles(32);
+        RidingWrites<Settle> pending = new RidingWrites<Settle>(32);
         pending.add(ACME, settle(1));
         pending.add(GLOBEX, settle(2));
         pending.take(ACME);
@@ -48,14 +75,14 @@ class PendingSettlesTest {
         pending.prune();
         pending.add(ACME, settle(3));
 
-        assertThat(pending.take(GLOBEX)).extracting(PendingSettles.Settle::id).containsExactly("r2");
-        assertThat(pending.take(ACME)).extracting(PendingSettles.Settle::id).containsExactly("r3");
+        assertThat(pending.take(GLOBEX)).extracting(Settle::id).containsExactly("r2");
+        assertThat(pending.take(ACME)).extracting(Settle::id).containsExactly("r3");
     }
 
     @Test
     void shouldLoseNoSettlementWhileAddsRaceWithTakesAndPrunes() throws Exception {
         // given: four threads add 5,000 settlements each to two groups while one takes and prunes
-        PendingSettles pending = new PendingSettles(8);
+        RidingWrites<Settle> pending = new RidingWrites<Settle>(8);
         AtomicInteger taken = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(5);
         try {
@@ -86,7 +113,7 @@ class PendingSettlesTest {
 
         // when what is left is taken
         for (List<String> group : pending.waiting()) {
-            List<PendingSettles.Settle> rest;
+            List<Settle> rest;
             while (!(rest = pending.take(group)).isEmpty()) {
                 taken.addAndGet(rest.size());
             }

@@ -1,0 +1,107 @@
+package io.aigw.api.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Writes waiting on this replica to ride with its next script call on the same keys, which goes to
+ * Redis anyway (the next reservation of the same tenant or provider), instead of each being a call of
+ * its own; what no call takes in time the owner flushes. Used for settlements after an answer: the
+ * gateway's tenant tokens (ADR 0010) and routing's provider capacity (ADR 0007). Grouped by the keys
+ * the writes change, so a Redis Cluster still sees single-slot calls.
+ *
+ * @param <T> one write, e.g. a request's id and its real tokens
+ */
+public final class RidingWrites<T> {
+
+    private final Map<List<String>, Group<T>> groups = new ConcurrentHashMap<>();
+    private final int most;
+
+    /** @param most the most writes one call carries, and so the most a group holds before it is sent */
+    public RidingWrites(int most) {
+        if (most < 1) {
+            throw new IllegalArgumentException("most must be positive, was " + most);
+        }
+        this.most = most;
+    }
+
+    /**
+     * Adds a write to the group of its keys.
+     *
+     * @return true when the group is full: its writes should be sent now
+     */
+    public boolean add(List<String> keys, T write) {
+        int[] size = {0};
+        // in compute, so that prune() cannot drop the group between finding it and adding to it
+        groups.compute(List.copyOf(keys), (k, group) -> {
+            Group<T> into = group == null ? new Group<>() : group;
+            into.writes.add(write);
+            size[0] = into.size.incrementAndGet();
+            return into;
+        });
+        return size[0] >= most;
+    }
+
+    /** Takes up to {@code most} of the group's writes, oldest first; empty when none wait. */
+    public List<T> take(List<String> keys) {
+        Group<T> group = groups.get(keys);
+        return group == null ? List.of() : group.take(most);
+    }
+
+    /** Writes of one group, at most a full call of them. */
+    public record Batch<T>(List<String> keys, List<T> writes) {}
+
+    /**
+     * Takes every write still waiting, as batches of at most a full call per group, and forgets the
+     * groups left empty: what the owner's flush sends.
+     */
+    public List<Batch<T>> drain() {
+        List<Batch<T>> batches = new ArrayList<>();
+        for (List<String> keys : waiting()) {
+            List<T> writes;
+            while (!(writes = take(keys)).isEmpty()) {
+                batches.add(new Batch<>(keys, writes));
+            }
+        }
+        prune();
+        return batches;
+    }
+
+    /** The keys of the groups that have writes waiting. */
+    public List<List<String>> waiting() {
+        List<List<String>> waiting = new ArrayList<>();
+        groups.forEach((keys, group) -> {
+            if (group.size.get() > 0) {
+                waiting.add(keys);
+            }
+        });
+        return waiting;
+    }
+
+    /** Forgets the groups that are empty, so that tenants or providers gone quiet keep no entry. */
+    public void prune() {
+        for (List<String> keys : List.copyOf(groups.keySet())) {
+            groups.computeIfPresent(keys, (k, group) -> group.size.get() == 0 ? null : group);
+        }
+    }
+
+    private static final class Group<T> {
+        private final Queue<T> writes = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+
+        List<T> take(int most) {
+            List<T> taken = new ArrayList<>();
+            T write;
+            while (taken.size() < most && (write = writes.poll()) != null) {
+                size.decrementAndGet();
+                taken.add(write);
+            }
+            return taken;
+        }
+    }
+}
