@@ -2,7 +2,9 @@
 -- An exact sliding window, as providers count: a call fits when it and everything taken in the last
 -- ARGV[1] ms stay within both limits. Redis' own clock is the one clock all replicas share.
 -- KEYS, per scope: log (zset id -> time), amounts (hash id -> tokens), total tokens, blocked-until (ms)
--- ARGV: window ms, reservation id, tokens, then per scope: rpm, tpm (0 = no limit)
+-- ARGV: window ms, reservation id, tokens, then per scope: rpm, tpm (0 = no limit), then per earlier
+--       reservation of the same scopes whose settlement waited on this replica for this call: id,
+--       real tokens or 'release' (applied first, as adjust-capacity.lua does)
 -- Returns {1, 0, ...} when granted, {0, retry-after ms, ...} when refused; then per scope the
 -- requests and tokens in its window after the decision (for the headroom metric).
 local t = redis.call('TIME')
@@ -12,6 +14,11 @@ local id = ARGV[2]
 local cost = tonumber(ARGV[3])
 local scopes = #KEYS / 4
 local wait = 0
+
+adjustAll(scopes, function(s)
+  local k = (s - 1) * 4
+  return KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
+end, ARGV, 4 + scopes * 2)
 
 local function expire(log, amounts, total)
   while true do

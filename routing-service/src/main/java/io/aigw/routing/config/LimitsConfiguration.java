@@ -45,27 +45,43 @@ public class LimitsConfiguration {
         return registry;
     }
 
+    /**
+     * The shared count; also with {@code store: local}, where it stays unused (it connects only when
+     * asked). Closing it sends the settlements still waiting for a reservation to carry them.
+     */
+    @Bean(destroyMethod = "close")
+    RedisCapacityStore redisCapacityStore(
+            RoutingProperties properties, CapacityLimits limits, ObjectProvider<ReactiveStringRedisTemplate> redis) {
+        LimitsProperties config = properties.limits();
+        RedisCapacityStore shared = new RedisCapacityStore(redis.getObject(), window(config));
+        if (!limits.isEmpty() && config.store() == LimitsProperties.Store.REDIS) {
+            shared.warmUp(Duration.ofSeconds(2));
+        }
+        shared.startFlushing(config.settleLinger());
+        return shared;
+    }
+
     @Bean
     ProviderCapacity providerCapacity(
             RoutingProperties properties,
             CapacityLimits limits,
             ReplicaCount replicas,
-            ObjectProvider<ReactiveStringRedisTemplate> redis,
+            RedisCapacityStore shared,
             RoutingMetrics metrics,
             Clock clock) {
         LimitsProperties config = properties.limits();
-        Duration window = Duration.ofMinutes(1).plus(config.windowMargin());
+        Duration window = window(config);
         LocalCapacityStore local = new LocalCapacityStore(clock, replicas, window);
         if (config.store() == LimitsProperties.Store.LOCAL) {
             // each replica alone against the whole limit: the comparison the limits benchmark needs
             return new ProviderCapacity(
                     limits, new LocalCapacityStore(clock, () -> 1, window), local, config.budget(), metrics);
         }
-        RedisCapacityStore shared = new RedisCapacityStore(redis.getObject(), window);
-        if (!limits.isEmpty()) {
-            shared.warmUp(Duration.ofSeconds(2));
-        }
         return new ProviderCapacity(limits, shared, local, config.budget(), metrics);
+    }
+
+    private static Duration window(LimitsProperties config) {
+        return Duration.ofMinutes(1).plus(config.windowMargin());
     }
 
     @Bean

@@ -100,12 +100,15 @@ public record RoutingProperties(
      * @param windowMargin added to the provider's one-minute window: a reservation is timed before the
      *     call and the provider counts the call a little later, so an exact minute would free a slot a
      *     moment before the provider does
+     * @param settleLinger the longest a reservation's settlement (or release) waits on this replica
+     *     for its next reservation of the same provider scopes to carry it, before it is sent alone
      */
     public record LimitsProperties(
             @NotNull @DefaultValue("redis") Store store,
             @NotNull @DefaultValue("100ms") Duration budget,
             @NotNull @DefaultValue("5s") Duration replicaHeartbeat,
-            @NotNull @DefaultValue("1s") Duration windowMargin) {
+            @NotNull @DefaultValue("1s") Duration windowMargin,
+            @NotNull @DefaultValue("100ms") Duration settleLinger) {
 
         /** Where limits are counted. */
         public enum Store {

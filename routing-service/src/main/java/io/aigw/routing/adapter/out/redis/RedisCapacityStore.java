@@ -1,13 +1,18 @@
 package io.aigw.routing.adapter.out.redis;
 
 import io.aigw.api.ClasspathText;
+import io.aigw.api.redis.RidingWrites;
 import io.aigw.routing.application.CapacityStore;
 import io.aigw.routing.domain.CapacityScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,23 +20,36 @@ import reactor.core.publisher.Mono;
  * the request and token budget of all scopes at once (see {@code redis/reserve-capacity.lua}). Keys
  * carry the provider id as a hash tag, {@code aigw:cap:{openai}:provider:log}, so a Redis Cluster
  * keeps all of one provider's scopes in one slot and the script stays a single-slot call.
+ *
+ * <p>A settlement or release is not a call of its own: it waits for this replica's next reservation
+ * of the same scopes, which applies it before it checks (ADR 0007 amendment), or for the flush every
+ * {@code settleLinger}, whichever comes first. As before, one whose call fails is lost: the
+ * reservation then counts its estimate until it leaves the window.
  */
-public class RedisCapacityStore implements CapacityStore {
+public class RedisCapacityStore implements CapacityStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisCapacityStore.class);
+
+    /** The most settlements one call carries; a group this full is sent at once, not kept waiting. */
+    static final int MOST_CARRIED = 32;
+
+    /** A reservation's settlement to its real tokens, or its release ({@code tokens} "release"). */
+    private record Adjustment(String id, String tokens) {}
 
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> RESERVE =
-            RedisScript.of(ClasspathText.read(RedisCapacityStore.class, "redis/reserve-capacity.lua"), List.class);
+    private static final RedisScript<List> RESERVE = RedisScript.of(adjusting("reserve-capacity.lua"), List.class);
 
-    private static final RedisScript<Long> ADJUST =
-            RedisScript.of(ClasspathText.read(RedisCapacityStore.class, "redis/adjust-capacity.lua"), Long.class);
+    private static final RedisScript<Long> ADJUST = RedisScript.of(adjusting("adjust-capacity.lua"), Long.class);
 
     private static final RedisScript<Long> BLOCK =
             RedisScript.of(ClasspathText.read(RedisCapacityStore.class, "redis/block-capacity.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration window;
+    private final RidingWrites<Adjustment> pending = new RidingWrites<>(MOST_CARRIED);
+    private Disposable flushing;
 
     public RedisCapacityStore(ReactiveStringRedisTemplate redis) {
         this(redis, WINDOW);
@@ -44,6 +62,36 @@ public class RedisCapacityStore implements CapacityStore {
     public RedisCapacityStore(ReactiveStringRedisTemplate redis, Duration window) {
         this.redis = redis;
         this.window = window;
+    }
+
+    /** Sends the settlements no reservation took every {@code linger}, until {@link #close}. */
+    public void startFlushing(Duration linger) {
+        flushing = Flux.interval(linger, linger)
+                .onBackpressureDrop()
+                .concatMap(tick -> flush())
+                .subscribe();
+    }
+
+    /** Sends every settlement and release still waiting: one call per scope set. Never fails. */
+    public Mono<Void> flush() {
+        return Flux.defer(() -> Flux.fromIterable(pending.drain()))
+                .concatMap(batch -> send(batch.keys(), batch.writes()))
+                .then();
+    }
+
+    /** Stops the flushing and sends what still waits, so that a replica shut down loses none. */
+    @Override
+    public void close() {
+        if (flushing != null) {
+            flushing.dispose();
+        }
+        flush().block(Duration.ofSeconds(1));
+    }
+
+    /** A script after the head that applies settlements and releases, which both share. */
+    private static String adjusting(String name) {
+        return ClasspathText.read(RedisCapacityStore.class, "redis/adjust-capacity-common.lua") + "\n"
+                + ClasspathText.read(RedisCapacityStore.class, "redis/" + name);
     }
 
     /**
@@ -78,7 +126,10 @@ public class RedisCapacityStore implements CapacityStore {
             args.add(Long.toString(scope.limit().requestsPerMinute()));
             args.add(Long.toString(scope.limit().tokensPerMinute()));
         }
-        return redis.execute(RESERVE, keys, args).next().map(RedisCapacityStore::decision);
+        return Mono.defer(() -> {
+            addAdjustments(args, pending.take(adjustKeys(scopes)));
+            return redis.execute(RESERVE, keys, args).next().map(RedisCapacityStore::decision);
+        });
     }
 
     private static Decision decision(List<?> reply) {
@@ -103,12 +154,38 @@ public class RedisCapacityStore implements CapacityStore {
     }
 
     private Mono<Void> adjust(List<CapacityScope> scopes, String id, String tokens) {
+        List<String> keys = adjustKeys(scopes);
+        return Mono.defer(
+                () -> pending.add(keys, new Adjustment(id, tokens)) ? send(keys, pending.take(keys)) : Mono.empty());
+    }
+
+    /** Per scope: the log, the amounts and the total (what a settlement or release changes). */
+    private static List<String> adjustKeys(List<CapacityScope> scopes) {
         List<String> keys = new ArrayList<>(scopes.size() * 3);
         for (CapacityScope scope : scopes) {
             String p = prefix(scope);
             keys.addAll(List.of(p + "log", p + "amounts", p + "tokens"));
         }
-        return redis.execute(ADJUST, keys, List.of(id, tokens)).then();
+        return keys;
+    }
+
+    private Mono<Void> send(List<String> keys, List<Adjustment> adjustments) {
+        if (adjustments.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> args = new ArrayList<>(adjustments.size() * 2);
+        addAdjustments(args, adjustments);
+        return redis.execute(ADJUST, keys, args).then().onErrorResume(error -> {
+            log.debug("provider limits: {} settlements lost: {}", adjustments.size(), error.toString());
+            return Mono.empty();
+        });
+    }
+
+    private static void addAdjustments(List<String> args, List<Adjustment> adjustments) {
+        for (Adjustment adjustment : adjustments) {
+            args.add(adjustment.id());
+            args.add(adjustment.tokens());
+        }
     }
 
     @Override

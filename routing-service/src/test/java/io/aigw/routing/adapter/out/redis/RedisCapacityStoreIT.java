@@ -111,7 +111,42 @@ class RedisCapacityStoreIT {
 
         replicaA.release(scopes, "r1").block();
 
-        assertThat(replicaB.reserve(scopes, "r2", 500).block().granted()).isTrue();
+        // the replica's next reservation of these scopes carries the release and applies it first
+        assertThat(replicaA.reserve(scopes, "r2", 500).block().granted()).isTrue();
+    }
+
+    @Test
+    void shouldShowAnotherReplicaTheReleaseOnceItIsFlushedOrItsGroupIsFull() {
+        // given a reservation released on replica A, whose release waits for A's next reservation
+        List<CapacityScope> scopes = List.of(CapacityScope.ofProvider(provider(), new RateLimit(1, 0)));
+        assertThat(replicaA.reserve(scopes, "r1", 1).block().granted()).isTrue();
+        replicaA.release(scopes, "r1").block();
+        assertThat(replicaB.reserve(scopes, "r2", 1).block().granted()).isFalse();
+
+        // when A flushes (its timer every settle-linger, or on close)
+        replicaA.flush().block(Duration.ofSeconds(5));
+
+        // then B sees the request given back
+        assertThat(replicaB.reserve(scopes, "r2", 1).block().granted()).isTrue();
+    }
+
+    @Test
+    void shouldSendAFullGroupOfSettlementsAtOnce() {
+        // given as many reservations as one call carries, on a provider at its token limit
+        int full = RedisCapacityStore.MOST_CARRIED;
+        List<CapacityScope> scopes = List.of(CapacityScope.ofProvider(provider(), new RateLimit(0, 10L * full)));
+        for (int i = 0; i < full; i++) {
+            assertThat(replicaA.reserve(scopes, "r" + i, 10).block().granted()).isTrue();
+        }
+        assertThat(replicaB.reserve(scopes, "next", 1).block().granted()).isFalse();
+
+        // when every one settles to a token less than its estimate
+        for (int i = 0; i < full; i++) {
+            replicaA.settle(scopes, "r" + i, 9).block();
+        }
+
+        // then the last one filled the group, which went without waiting: another replica sees the room
+        assertThat(replicaB.reserve(scopes, "next", full).block().granted()).isTrue();
     }
 
     @Test
