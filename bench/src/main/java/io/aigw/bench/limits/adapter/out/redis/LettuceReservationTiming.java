@@ -16,9 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Times one reservation + settlement the way routing makes them: the scripts of
- * {@code routing-service/src/main/resources/redis/} ({@code reserve-capacity.lua}, then {@code
- * adjust-capacity.lua} with the real tokens) by EVALSHA over one shared Lettuce connection, one scope
+ * Times one reservation + settlement the way routing makes them when no later reservation carries the
+ * settlement (ADR 0007 amendment): the scripts of {@code routing-service/src/main/resources/redis/}
+ * ({@code reserve-capacity.lua}, then {@code adjust-capacity.lua} with the real tokens, each after
+ * {@code adjust-capacity-common.lua}) by EVALSHA over one shared Lettuce connection, one scope
  * (a model limit, as for {@code llama-3-8b}) with keys named as {@code RedisCapacityStore} names them.
  *
  * <p>routing-service's jar is Spring Boot-repackaged (its classes sit under {@code BOOT-INF/}), so it
@@ -40,8 +41,10 @@ public final class LettuceReservationTiming implements AutoCloseable {
         this.client = RedisClient.create(redisUrl);
         this.connection = client.connect();
         RedisCommands<String, String> redis = connection.sync();
-        this.reserveSha = redis.scriptLoad(read(scripts.resolve("reserve-capacity.lua")));
-        this.adjustSha = redis.scriptLoad(read(scripts.resolve("adjust-capacity.lua")));
+        // each script starts with the shared head, as RedisCapacityStore loads them
+        String head = read(scripts.resolve("adjust-capacity-common.lua")) + "\n";
+        this.reserveSha = redis.scriptLoad(head + read(scripts.resolve("reserve-capacity.lua")));
+        this.adjustSha = redis.scriptLoad(head + read(scripts.resolve("adjust-capacity.lua")));
     }
 
     /**
