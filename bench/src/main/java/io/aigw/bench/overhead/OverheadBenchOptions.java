@@ -228,8 +228,13 @@ record OverheadBenchOptions(
         return !streamDuration.isZero() && !streamConnections.isEmpty();
     }
 
+    /** As typed, with an argument that holds blanks (the baseline's JVM options) in quotes again. */
     String commandLine() {
-        return userArgs.isEmpty() ? "./aigw bench overhead" : "./aigw bench overhead " + String.join(" ", userArgs);
+        StringBuilder line = new StringBuilder("./aigw bench overhead");
+        for (String arg : userArgs) {
+            line.append(' ').append(arg.isBlank() || arg.matches(".*\\s.*") ? "\"" + arg + "\"" : arg);
+        }
+        return line.toString();
     }
 
     private static boolean blank(String value) {

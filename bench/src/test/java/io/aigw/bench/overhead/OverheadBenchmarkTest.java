@@ -239,6 +239,9 @@ class OverheadBenchmarkTest {
         OverheadBenchOptions.Baseline opts = options.baseline().orElseThrow();
         assertThat(opts.root()).isEqualTo(other);
         assertThat(opts.javaOpts()).contains(List.of("-Xmx256m", "-Dreactor.netty.ioWorkerCount=1"));
+        assertThat(options.commandLine())
+                .isEqualTo(
+                        "./aigw bench overhead --baseline-java-opts \" -Xmx256m  -Dreactor.netty.ioWorkerCount=1 \"");
         assertThat(options.targets()).endsWith(Target.AIGW_BASE);
         assertThat(checkout.targets()).containsExactly(Target.DIRECT, Target.AIGW_MISS, Target.AIGW_BASE);
         assertThat(checkout.baseline().orElseThrow().javaOpts()).isEmpty();
