@@ -1,5 +1,6 @@
 package io.aigw.cache;
 
+import io.aigw.api.runtime.EventLoops;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CacheApplication {
 
     public static void main(String[] args) {
+        EventLoops.sizeToCores();
         SpringApplication.run(CacheApplication.class, args);
     }
 }
