@@ -26,8 +26,13 @@ import java.util.Set;
  */
 public final class StackSpec {
 
-    /** JVM options for every child unless {@code AIGW_JAVA_OPTS} or {@link Builder#javaOpts} says otherwise. */
-    public static final List<String> DEFAULT_JAVA_OPTS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * JVM options for every child unless {@code AIGW_JAVA_OPTS} or {@link Builder#javaOpts} says
+     * otherwise: a 256 MB heap, the serial collector, and the machine's cores shared out as Reactor
+     * Netty event loops ({@link #sharedEventLoops}).
+     */
+    public static final List<String> DEFAULT_JAVA_OPTS =
+            defaultJavaOpts(Runtime.getRuntime().availableProcessors());
     /** How long {@link LocalStack#start} waits for every service to report UP unless told otherwise. */
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
     /** How long a child gets between SIGTERM and SIGKILL unless told otherwise. */
@@ -173,6 +178,25 @@ public final class StackSpec {
     /** How long a child gets between SIGTERM and SIGKILL. */
     public Duration stopGrace() {
         return stopGrace;
+    }
+
+    static List<String> defaultJavaOpts(int cores) {
+        // the property the services' EventLoops reads (api-types); set here, it wins over their own
+        // default of one loop per core
+        return List.of(
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-Dreactor.netty.ioWorkerCount=" + sharedEventLoops(cores, Service.values().length));
+    }
+
+    /**
+     * Event loops per JVM when {@code jvms} share {@code cores}: the local stack runs every service on
+     * one machine, and one loop per core in each would put several busy threads on every core (ADR
+     * 0041; on two cores, one loop per JVM measured 15 % less CPU per request than Reactor Netty's
+     * four, docs/benchmarks/overhead.md).
+     */
+    static int sharedEventLoops(int cores, int jvms) {
+        return Math.max(1, cores / Math.max(1, jvms));
     }
 
     /** The JVM options: the builder's, else {@code AIGW_JAVA_OPTS} split on blanks, else the defaults. */

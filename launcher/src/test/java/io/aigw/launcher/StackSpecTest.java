@@ -35,7 +35,7 @@ class StackSpecTest {
         assertThat(spec.port(Service.SIMULATOR)).isEqualTo(8090);
         assertThat(spec.healthTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(spec.logDirectory()).isEqualTo(ROOT.resolve(".run/logs"));
-        assertThat(spec.javaOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(spec.javaOpts()).isEqualTo(StackSpec.DEFAULT_JAVA_OPTS);
         assertThat(spec.externalRedisUrl()).isEmpty();
     }
 
@@ -150,5 +150,20 @@ class StackSpecTest {
         assertThat(Service.GATEWAY.jar(ROOT))
                 .isEqualTo(ROOT.resolve("gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar"));
         assertThat(Service.ofModule("routing-service")).isEqualTo(Service.ROUTING);
+    }
+
+    @Test
+    void defaultJavaOptsShareTheCoresOutAsEventLoops() {
+        assertThat(StackSpec.defaultJavaOpts(2))
+                .containsExactly("-Xmx256m", "-XX:+UseSerialGC", "-Dreactor.netty.ioWorkerCount=1");
+        assertThat(StackSpec.defaultJavaOpts(12)).last().isEqualTo("-Dreactor.netty.ioWorkerCount=2");
+    }
+
+    @Test
+    void everyJvmGetsAtLeastOneEventLoop() {
+        assertThat(StackSpec.sharedEventLoops(2, 6)).isEqualTo(1);
+        assertThat(StackSpec.sharedEventLoops(1, 6)).isEqualTo(1);
+        assertThat(StackSpec.sharedEventLoops(24, 6)).isEqualTo(4);
+        assertThat(StackSpec.sharedEventLoops(8, 0)).isEqualTo(8);
     }
 }
