@@ -85,7 +85,7 @@ public class AnthropicProviderClient extends AbstractProviderClient {
         Provider provider = deployment.provider();
         return webClient
                 .post()
-                .uri(provider.baseUrl() + "/messages")
+                .uri(endpoint(provider, "/messages"))
                 .headers(headers -> {
                     authenticate(headers, provider);
                     headers.set("anthropic-version", API_VERSION);

@@ -78,7 +78,7 @@ public class OpenAiCompatibleProviderClient extends AbstractProviderClient {
         Provider provider = deployment.provider();
         return webClient
                 .post()
-                .uri(provider.baseUrl() + path)
+                .uri(endpoint(provider, path))
                 .headers(headers -> authenticate(headers, provider))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(accept)

@@ -5,6 +5,7 @@ import io.aigw.routing.application.ProviderSignals;
 import io.aigw.routing.domain.Deployment;
 import io.aigw.routing.domain.Provider;
 import io.aigw.routing.domain.RoutingException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +32,8 @@ public abstract class AbstractProviderClient implements ProviderClient {
     protected final WebClient webClient;
     protected final UpstreamErrors errors;
     protected final Clock clock;
+
+    private final ProviderEndpoints endpoints = new ProviderEndpoints();
 
     private final ProviderSignals signals;
 
@@ -126,6 +129,11 @@ public abstract class AbstractProviderClient implements ProviderClient {
     }
 
     /** Sets the provider's key in the header and with the scheme it expects, when it has one. */
+    /** The provider's base URL with {@code path} after it, parsed once (not per request). */
+    protected URI endpoint(Provider provider, String path) {
+        return endpoints.of(provider, path);
+    }
+
     protected static void authenticate(HttpHeaders headers, Provider provider) {
         if (provider.hasApiKey()) {
             headers.set(
