@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** The UTC calendar day daily quotas count in. */
 public record UtcDay(LocalDate date) {
@@ -15,7 +14,9 @@ public record UtcDay(LocalDate date) {
 
     /** {@code 20260101}: the part of a counter's name that makes it this day's. */
     public String key() {
-        return date.format(DateTimeFormatter.BASIC_ISO_DATE);
+        // digits by arithmetic: LocalDate.format walks a DateTimeFormatter's printers, and this runs
+        // on every request (0.7 % of the gateway's CPU in the profile); years stay four digits
+        return Integer.toString(date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
     }
 
     /** How long from {@code now} until the next day's quota starts. */
