@@ -1,5 +1,6 @@
 package io.aigw.api.redis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Writes waiting on this replica to ride with its next script call on the same keys, which goes to
@@ -21,13 +23,20 @@ public final class RidingWrites<T> {
 
     private final Map<List<String>, Group<T>> groups = new ConcurrentHashMap<>();
     private final int most;
+    private final LongSupplier nanoTime;
 
     /** @param most the most writes one call carries, and so the most a group holds before it is sent */
     public RidingWrites(int most) {
+        this(most, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock of {@link #drain(Duration)}, as {@link System#nanoTime} */
+    public RidingWrites(int most, LongSupplier nanoTime) {
         if (most < 1) {
             throw new IllegalArgumentException("most must be positive, was " + most);
         }
         this.most = most;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -40,7 +49,7 @@ public final class RidingWrites<T> {
         // in compute, so that prune() cannot drop the group between finding it and adding to it
         groups.compute(List.copyOf(keys), (k, group) -> {
             Group<T> into = group == null ? new Group<>() : group;
-            into.writes.add(write);
+            into.writes.add(new Waiting<>(write, nanoTime.getAsLong()));
             size[0] = into.size.incrementAndGet();
             return into;
         });
@@ -72,6 +81,27 @@ public final class RidingWrites<T> {
         return batches;
     }
 
+    /**
+     * Like {@link #drain()}, but only the writes that have waited at least {@code waited}: what the
+     * periodic flush sends. A write younger than that stays for the next call on its keys, so the
+     * same client's next request, if it comes within that time, carries it in its own script and
+     * cannot overtake it (a write sent alone could still be on its way to Redis when that request's
+     * script arrives).
+     */
+    public List<Batch<T>> drain(Duration waited) {
+        long cutoff = nanoTime.getAsLong() - waited.toNanos();
+        List<Batch<T>> batches = new ArrayList<>();
+        for (List<String> keys : waiting()) {
+            Group<T> group = groups.get(keys);
+            List<T> writes;
+            while (group != null && !(writes = group.takeWaitingSince(cutoff, most)).isEmpty()) {
+                batches.add(new Batch<>(keys, writes));
+            }
+        }
+        prune();
+        return batches;
+    }
+
     /** The keys of the groups that have writes waiting. */
     public List<List<String>> waiting() {
         List<List<String>> waiting = new ArrayList<>();
@@ -90,16 +120,41 @@ public final class RidingWrites<T> {
         }
     }
 
+    /** A write and when it was added; compared by identity, so that removing one removes that one. */
+    private static final class Waiting<T> {
+        private final T write;
+        private final long since;
+
+        Waiting(T write, long since) {
+            this.write = write;
+            this.since = since;
+        }
+    }
+
     private static final class Group<T> {
-        private final Queue<T> writes = new ConcurrentLinkedQueue<>();
+        private final Queue<Waiting<T>> writes = new ConcurrentLinkedQueue<>();
         private final AtomicInteger size = new AtomicInteger();
 
         List<T> take(int most) {
             List<T> taken = new ArrayList<>();
-            T write;
-            while (taken.size() < most && (write = writes.poll()) != null) {
+            Waiting<T> waiting;
+            while (taken.size() < most && (waiting = writes.poll()) != null) {
                 size.decrementAndGet();
-                taken.add(write);
+                taken.add(waiting.write);
+            }
+            return taken;
+        }
+
+        /** The oldest writes added at or before {@code cutoff}, up to {@code most}; stops at a younger one. */
+        List<T> takeWaitingSince(long cutoff, int most) {
+            List<T> taken = new ArrayList<>();
+            Waiting<T> oldest;
+            while (taken.size() < most && (oldest = writes.peek()) != null && oldest.since - cutoff <= 0) {
+                // a reservation may have taken it meanwhile: then it is not ours to send
+                if (writes.remove(oldest)) {
+                    size.decrementAndGet();
+                    taken.add(oldest.write);
+                }
             }
             return taken;
         }

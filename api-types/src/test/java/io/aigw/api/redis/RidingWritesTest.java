@@ -2,12 +2,14 @@ package io.aigw.api.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RidingWritesTest {
@@ -57,6 +59,31 @@ class RidingWritesTest {
                 .containsExactlyInAnyOrder("acme 2", "acme 2", "acme 1", "globex");
         assertThat(pending.waiting()).isEmpty();
         assertThat(pending.drain()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveTheWritesYoungerThanTheLingerForTheNextCallOnTheirKeys() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        RidingWrites<Settle> pending = new RidingWrites<>(2, now::get);
+        pending.add(ACME, settle(1));
+        pending.add(ACME, settle(2));
+        pending.add(ACME, settle(3));
+        now.addAndGet(Duration.ofMillis(60).toNanos());
+        pending.add(ACME, settle(4));
+        pending.add(GLOBEX, settle(5));
+        now.addAndGet(Duration.ofMillis(50).toNanos());
+
+        List<RidingWrites.Batch<Settle>> old = pending.drain(Duration.ofMillis(100));
+
+        // r1–r3 waited 110 ms, r4 and r5 only 50: those stay, oldest first, for a reservation to carry
+        assertThat(old)
+                .extracting(batch -> batch.writes().stream().map(Settle::id).toList())
+                .containsExactly(List.of("r1", "r2"), List.of("r3"));
+        assertThat(pending.take(ACME)).extracting(Settle::id).containsExactly("r4");
+        now.addAndGet(Duration.ofMillis(50).toNanos());
+        assertThat(pending.drain(Duration.ofMillis(100))).singleElement().satisfies(batch -> assertThat(batch.keys())
+                .isEqualTo(GLOBEX));
+        assertThat(pending.waiting()).isEmpty();
     }
 
     @Test

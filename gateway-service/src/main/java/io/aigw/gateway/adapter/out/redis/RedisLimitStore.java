@@ -29,8 +29,8 @@ import reactor.core.publisher.Mono;
  * Cluster keeps a tenant's scopes in one slot and the script stays a single-slot call.
  *
  * <p>A settlement is not a call of its own: it waits for this replica's next reservation of the same
- * scopes and day, which settles it before it checks (ADR 0010 amendment), or for the flush every
- * {@code settleLinger}, whichever comes first. Under load that halves the tenant-limit calls per
+ * scopes and day, which settles it before it checks (ADR 0010 amendment), or for the flush after
+ * about {@code settleLinger} (half of it at least), whichever comes first. Under load that halves the tenant-limit calls per
  * request; the same client's next request through this replica still starts from the settled count.
  * As before, a settlement whose call fails is lost, and the estimate stays charged.
  */
@@ -61,17 +61,28 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
         this.redis = redis;
     }
 
-    /** Sends the settlements no reservation took every {@code linger}, until {@link #close}. */
+    /**
+     * Sends the settlements no reservation took, until {@link #close}: every half {@code linger},
+     * those that have waited at least that half, so none waits much longer than {@code linger} and
+     * a next request within the half always carries it in its own script (a settlement sent alone
+     * could still be on its way to Redis when that request's script arrives, and the request would
+     * not see it).
+     */
     public void startFlushing(Duration linger) {
-        flushing = Flux.interval(linger, linger)
+        Duration half = linger.dividedBy(2);
+        flushing = Flux.interval(half, half)
                 .onBackpressureDrop()
-                .concatMap(tick -> flush())
+                .concatMap(tick -> send(pending.drain(half)))
                 .subscribe();
     }
 
     /** Sends every settlement still waiting: one call per tenant scope set and day. Never fails. */
     public Mono<Void> flush() {
-        return Flux.defer(() -> Flux.fromIterable(pending.drain()))
+        return Mono.defer(() -> send(pending.drain()));
+    }
+
+    private Mono<Void> send(List<RidingWrites.Batch<Settle>> batches) {
+        return Flux.fromIterable(batches)
                 .concatMap(batch -> send(batch.keys(), batch.writes()))
                 .then();
     }
@@ -93,6 +104,9 @@ public class RedisLimitStore implements LimitStore, AutoCloseable {
     public void warmUp(Duration atMost) {
         try {
             redis.execute(RESERVE, List.of(), List.of(Long.toString(WINDOW_MILLIS), "warm-up", "0", "0"))
+                    // with no keys it settles nothing; it is loaded, so a settlement sent alone is one
+                    // round trip, not a NOSCRIPT and a second
+                    .thenMany(redis.execute(SETTLE, List.of(), List.of()))
                     .then()
                     .block(atMost);
         } catch (RuntimeException notYet) {

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
  * keeps all of one provider's scopes in one slot and the script stays a single-slot call.
  *
  * <p>A settlement or release is not a call of its own: it waits for this replica's next reservation
- * of the same scopes, which applies it before it checks (ADR 0007 amendment), or for the flush every
- * {@code settleLinger}, whichever comes first. As before, one whose call fails is lost: the
+ * of the same scopes, which applies it before it checks (ADR 0007 amendment), or for the flush after
+ * about {@code settleLinger} (half of it at least), whichever comes first. As before, one whose call fails is lost: the
  * reservation then counts its estimate until it leaves the window.
  */
 public class RedisCapacityStore implements CapacityStore, AutoCloseable {
@@ -64,17 +64,28 @@ public class RedisCapacityStore implements CapacityStore, AutoCloseable {
         this.window = window;
     }
 
-    /** Sends the settlements no reservation took every {@code linger}, until {@link #close}. */
+    /**
+     * Sends the settlements no reservation took, until {@link #close}: every half {@code linger},
+     * those that have waited at least that half, so none waits much longer than {@code linger} and
+     * a next request within the half always carries it in its own script (a settlement sent alone
+     * could still be on its way to Redis when that request's script arrives, and the request would
+     * not see it).
+     */
     public void startFlushing(Duration linger) {
-        flushing = Flux.interval(linger, linger)
+        Duration half = linger.dividedBy(2);
+        flushing = Flux.interval(half, half)
                 .onBackpressureDrop()
-                .concatMap(tick -> flush())
+                .concatMap(tick -> send(pending.drain(half)))
                 .subscribe();
     }
 
     /** Sends every settlement and release still waiting: one call per scope set. Never fails. */
     public Mono<Void> flush() {
-        return Flux.defer(() -> Flux.fromIterable(pending.drain()))
+        return Mono.defer(() -> send(pending.drain()));
+    }
+
+    private Mono<Void> send(List<RidingWrites.Batch<Adjustment>> batches) {
+        return Flux.fromIterable(batches)
                 .concatMap(batch -> send(batch.keys(), batch.writes()))
                 .then();
     }
@@ -102,6 +113,9 @@ public class RedisCapacityStore implements CapacityStore, AutoCloseable {
     public void warmUp(Duration atMost) {
         try {
             redis.execute(RESERVE, List.of(), List.of(Long.toString(WINDOW.toMillis()), "warm-up", "0"))
+                    // with no keys it adjusts nothing; it is loaded, so an adjustment sent alone is one
+                    // round trip, not a NOSCRIPT and a second
+                    .thenMany(redis.execute(ADJUST, List.of(), List.of()))
                     .then()
                     .block(atMost);
         } catch (RuntimeException notYet) {
