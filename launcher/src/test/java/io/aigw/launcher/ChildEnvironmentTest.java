@@ -125,6 +125,7 @@ class ChildEnvironmentTest {
                         "/opt/jdk/bin/java",
                         "-Xmx256m",
                         "-XX:+UseSerialGC",
+                        StackSpec.DEFAULT_JAVA_OPTS.get(2),
                         "-jar",
                         ROOT.resolve("routing-service/target/routing-service-0.1.0-SNAPSHOT.jar")
                                 .toString(),
@@ -147,6 +148,7 @@ class ChildEnvironmentTest {
                         "/opt/jdk/bin/java",
                         "-Xmx256m",
                         "-XX:+UseSerialGC",
+                        StackSpec.DEFAULT_JAVA_OPTS.get(2),
                         "-jar",
                         ROOT.resolve("cache-service/target/cache-service-0.1.0-SNAPSHOT.jar")
                                 .toString());
