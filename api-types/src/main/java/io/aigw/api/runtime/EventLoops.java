@@ -6,9 +6,10 @@ import java.util.Properties;
  * Sizes Reactor Netty's event loops to the cores the JVM may use (ADR 0041).
  *
  * <p>Reactor Netty starts {@code max(cores, 4)} loops, so on a 2-core machine or a pod limited to
- * one or two CPUs every service runs twice its cores in busy threads, and a request's server and
- * client halves wake different threads. One loop per core measured 15 % less CPU per request on
- * the overhead benchmark (docs/benchmarks/overhead.md). The property is read once, when Reactor
+ * one or two CPUs every service runs at least twice its cores in busy threads, and a request's
+ * server and client halves wake different threads. Two loops instead of four measured 7 % less CPU
+ * per request on two cores, one per JVM of the whole stack 15–20 % (ADR 0041,
+ * docs/benchmarks/overhead.md). The property is read once, when Reactor
  * Netty's {@code LoopResources} is first loaded, so this runs first thing in {@code main}. A value
  * the operator set ({@code -Dreactor.netty.ioWorkerCount=N}) is left alone.
  */

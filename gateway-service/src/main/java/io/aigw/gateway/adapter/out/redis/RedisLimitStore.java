@@ -30,9 +30,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>A settlement is not a call of its own: it waits for this replica's next reservation of the same
  * scopes and day, which settles it before it checks (ADR 0010 amendment), or for the flush after
- * about {@code settleLinger} (half of it at least), whichever comes first. Under load that halves the tenant-limit calls per
- * request; the same client's next request through this replica still starts from the settled count.
- * As before, a settlement whose call fails is lost, and the estimate stays charged.
+ * about {@code settleLinger} (half of it at least), whichever comes first. Under load that halves
+ * the tenant-limit calls per request; the same client's next request through this replica still
+ * starts from the settled count. As before, a settlement whose call fails is lost, and the estimate
+ * stays charged.
  */
 public class RedisLimitStore implements LimitStore, AutoCloseable {
 

@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>A settlement or release is not a call of its own: it waits for this replica's next reservation
  * of the same scopes, which applies it before it checks (ADR 0007 amendment), or for the flush after
- * about {@code settleLinger} (half of it at least), whichever comes first. As before, one whose call fails is lost: the
- * reservation then counts its estimate until it leaves the window.
+ * about {@code settleLinger} (half of it at least), whichever comes first. As before, one whose
+ * call fails is lost: the reservation then counts its estimate until it leaves the window.
  */
 public class RedisCapacityStore implements CapacityStore, AutoCloseable {
 
