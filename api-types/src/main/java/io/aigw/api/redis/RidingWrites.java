@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -70,15 +71,7 @@ public final class RidingWrites<T> {
      * groups left empty: what the owner's flush sends.
      */
     public List<Batch<T>> drain() {
-        List<Batch<T>> batches = new ArrayList<>();
-        for (List<String> keys : waiting()) {
-            List<T> writes;
-            while (!(writes = take(keys)).isEmpty()) {
-                batches.add(new Batch<>(keys, writes));
-            }
-        }
-        prune();
-        return batches;
+        return drainEach(group -> group.take(most));
     }
 
     /**
@@ -90,11 +83,16 @@ public final class RidingWrites<T> {
      */
     public List<Batch<T>> drain(Duration waited) {
         long cutoff = nanoTime.getAsLong() - waited.toNanos();
+        return drainEach(group -> group.takeWaitingSince(cutoff, most));
+    }
+
+    /** Every group's writes that {@code take} hands out, a call at a time; then the empty groups go. */
+    private List<Batch<T>> drainEach(Function<Group<T>, List<T>> take) {
         List<Batch<T>> batches = new ArrayList<>();
         for (List<String> keys : waiting()) {
             Group<T> group = groups.get(keys);
             List<T> writes;
-            while (group != null && !(writes = group.takeWaitingSince(cutoff, most)).isEmpty()) {
+            while (group != null && !(writes = take.apply(group)).isEmpty()) {
                 batches.add(new Batch<>(keys, writes));
             }
         }
