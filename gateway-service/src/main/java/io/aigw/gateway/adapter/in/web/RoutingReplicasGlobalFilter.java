@@ -3,10 +3,10 @@ package io.aigw.gateway.adapter.in.web;
 import io.aigw.gateway.domain.RoutingReplicas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
@@ -19,28 +19,30 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Spreads one route's requests over the routing replicas and tries a second replica once when the
- * first could not take the request (ADR 0040):
+ * Spreads one route's requests over the routing replicas and sends a request once more when the
+ * replica it went to could not take it (ADR 0040):
  *
  * <ul>
- *   <li>the connection could not be opened: the request never left the gateway, so any request,
- *       streamed or not, is sent to another replica;
- *   <li>the connection closed or was reset before any response byte came back (the replica died with
- *       the request in flight): a non-streamed request is sent again, with the same request id, so billing's
- *       idempotent ledger still counts it once; a streamed one fails with 502, since the replica may
- *       already have started a provider call whose answer nobody can now resume;
+ *   <li>the connection could not be opened, or closed before the whole request had been written to
+ *       it: the replica cannot have acted on it, so any request, streamed or not, is sent again;
+ *   <li>the connection closed or was reset after the request was sent and before any response byte
+ *       (the replica died with the request in flight): a non-streamed request is sent again, with the
+ *       same request id, so billing's idempotent ledger still counts it once; a streamed one fails
+ *       with 502, since the replica may already have started a provider call whose answer nobody can
+ *       now resume;
  *   <li>anything after the response started is never retried.
  * </ul>
  *
- * <p>A replica that failed is {@linkplain RoutingReplicas#eject ejected} for a while. Runs after the
- * route's URL is set and before the Netty routing filter sends it.
+ * <p>The second attempt goes to another replica when there is one, else to the same one over a new
+ * connection. A replica that failed to connect or lost a request it had received is {@linkplain
+ * RoutingReplicas#eject ejected} for a while. Runs after the route's URL is set and before the Netty
+ * routing filter sends it.
  */
 public class RoutingReplicasGlobalFilter implements GlobalFilter, Ordered {
 
@@ -49,8 +51,7 @@ public class RoutingReplicasGlobalFilter implements GlobalFilter, Ordered {
     private final String routeId;
     private final RoutingReplicas replicas;
     private final JsonMapper json;
-    private final Counter retriedConnect;
-    private final Counter retriedClosed;
+    private final Map<ReplicaFailure, Counter> retried = new EnumMap<>(ReplicaFailure.class);
     private final Counter notRetried;
 
     public RoutingReplicasGlobalFilter(
@@ -58,14 +59,16 @@ public class RoutingReplicasGlobalFilter implements GlobalFilter, Ordered {
         this.routeId = routeId;
         this.replicas = replicas;
         this.json = json;
-        String name = "aigw_gateway_routing_retries";
-        String help = "Requests sent to a second routing replica after the first failed to take them";
-        this.retriedConnect =
-                Counter.builder(name).description(help).tag("reason", "connect").register(meters);
-        this.retriedClosed = Counter.builder(name)
-                .description(help)
-                .tag("reason", "closed_before_response")
-                .register(meters);
+        for (ReplicaFailure failure : ReplicaFailure.values()) {
+            if (failure != ReplicaFailure.OTHER) {
+                retried.put(
+                        failure,
+                        Counter.builder("aigw_gateway_routing_retries")
+                                .description("Requests sent once more after a routing replica failed to take them")
+                                .tag("reason", failure.reason())
+                                .register(meters));
+            }
+        }
         this.notRetried = Counter.builder("aigw_gateway_routing_failures")
                 .description("Requests a routing replica dropped that the gateway could not retry (502)")
                 .register(meters);
@@ -83,24 +86,22 @@ public class RoutingReplicasGlobalFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         URI first = replicas.pick();
-        if (replicas.size() == 1) {
-            return chain.filter(exchange);
-        }
         byte[] body = cachedBody(exchange);
         return send(exchange, chain, first).onErrorResume(error -> {
-            boolean connect = causedBy(error, ConnectException.class);
-            // closed or reset by the replica before it answered (Netty reports a reset as a plain IOException)
-            boolean closed =
-                    !connect && (causedBy(error, PrematureCloseException.class) || causedBy(error, IOException.class));
-            if (!connect && !closed) {
+            ReplicaFailure failure = ReplicaFailure.of(error);
+            if (failure == ReplicaFailure.OTHER) {
                 return Mono.error(error);
             }
-            replicas.eject(first);
-            if (exchange.getResponse().isCommitted() || (closed && streams(body))) {
+            if (failure != ReplicaFailure.CLOSED_WHILE_SENDING) {
+                // a close mid-send is as often a pooled connection's race as a dying replica
+                replicas.eject(first);
+            }
+            if (exchange.getResponse().isCommitted()
+                    || (failure == ReplicaFailure.CLOSED_BEFORE_RESPONSE && streams(body))) {
                 notRetried.increment();
                 return Mono.error(error);
             }
-            (connect ? retriedConnect : retriedClosed).increment();
+            retried.get(failure).increment();
             ServerWebExchangeUtils.reset(exchange);
             ServerWebExchangeUtils.removeAlreadyRouted(exchange);
             return send(withBody(exchange, body), chain, replicas.pickOther(first));
@@ -167,14 +168,5 @@ public class RoutingReplicasGlobalFilter implements GlobalFilter, Ordered {
             // routing refuses it with 400 without calling a provider; sending it again costs nothing
             return false;
         }
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
