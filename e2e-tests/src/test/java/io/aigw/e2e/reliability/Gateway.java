@@ -49,27 +49,51 @@ final class Gateway {
             HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
             String id = response.headers().firstValue("x-aigw-request-id").orElse(null);
             String cache = response.headers().firstValue("x-aigw-cache").orElse(null);
-            Outcome.Result result;
+            Ending ending;
             try (Stream<String> lines = response.body()) {
-                result = response.statusCode() != 200
+                ending = response.statusCode() != 200
                         ? errorBody(lines)
-                        : ask.stream() ? streamEnd(lines.iterator()) : wholeAnswer(lines);
+                        : ask.stream() ? streamEnd(lines.iterator()) : new Ending(wholeAnswer(lines), null);
             }
-            return new Outcome(ask.kind(), result, response.statusCode(), id, cache, start, System.nanoTime());
+            return new Outcome(
+                    ask.kind(),
+                    ending.result(),
+                    response.statusCode(),
+                    id,
+                    cache,
+                    start,
+                    System.nanoTime(),
+                    ending.detail());
         } catch (IOException | UncheckedIOException e) {
-            return new Outcome(ask.kind(), Outcome.Result.TRANSPORT_ERROR, 0, null, null, start, System.nanoTime());
+            return transportError(ask, start, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(ask.kind(), Outcome.Result.TRANSPORT_ERROR, 0, null, null, start, System.nanoTime());
+            return transportError(ask, start, e);
         }
     }
 
-    private static Outcome.Result errorBody(Stream<String> lines) {
+    /** How an answer ended, and the error's message when it ended in one. */
+    private record Ending(Outcome.Result result, String detail) {}
+
+    private static Outcome transportError(Ask ask, long start, Exception e) {
+        return new Outcome(
+                ask.kind(), Outcome.Result.TRANSPORT_ERROR, 0, null, null, start, System.nanoTime(), e.toString());
+    }
+
+    private static Ending errorBody(Stream<String> lines) {
         String body = String.join("\n", (Iterable<String>) lines::iterator);
         return body.startsWith("{\"error\":{") && body.contains("\"type\"") && body.contains("\"code\"")
-                ? Outcome.Result.CLEAN_ERROR
-                : Outcome.Result.BAD_ERROR;
+                ? new Ending(Outcome.Result.CLEAN_ERROR, messageOf(body))
+                : new Ending(Outcome.Result.BAD_ERROR, body.length() > 200 ? body.substring(0, 200) : body);
     }
+
+    /** {@code error.message} of an OpenAI-shaped error, read without a JSON library. */
+    private static String messageOf(String error) {
+        Matcher message = MESSAGE.matcher(error);
+        return message.find() ? message.group(1) : null;
+    }
+
+    private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private static Outcome.Result wholeAnswer(Stream<String> lines) {
         String body = String.join("\n", (Iterable<String>) lines::iterator);
@@ -78,7 +102,7 @@ final class Gateway {
                 : Outcome.Result.TRUNCATED;
     }
 
-    private static Outcome.Result streamEnd(Iterator<String> lines) {
+    private static Ending streamEnd(Iterator<String> lines) {
         while (lines.hasNext()) {
             String line = lines.next();
             if (!line.startsWith("data:")) {
@@ -86,13 +110,13 @@ final class Gateway {
             }
             String data = line.substring("data:".length()).trim();
             if (data.equals("[DONE]")) {
-                return Outcome.Result.OK;
+                return new Ending(Outcome.Result.OK, null);
             }
             if (data.startsWith("{\"error\"")) {
-                return Outcome.Result.ERROR_EVENT;
+                return new Ending(Outcome.Result.ERROR_EVENT, messageOf(data));
             }
         }
-        return Outcome.Result.TRUNCATED;
+        return new Ending(Outcome.Result.TRUNCATED, null);
     }
 
     /** Sets fields of a simulated model's profile, e.g. {@code {"failure_rate":1,"failure_kind":"500"}}. */

@@ -10,8 +10,18 @@ package io.aigw.e2e.reliability;
  * @param cache {@code x-aigw-cache}, null when none came
  * @param startedAt {@link System#nanoTime()} when it was sent
  * @param endedAt {@link System#nanoTime()} when its answer was complete or it failed
+ * @param detail for an error status or event, its {@code error.message}; for a transport error, the
+ *     exception; else null: what says which hop failed when a run does not pass
  */
-record Outcome(String kind, Result result, int status, String requestId, String cache, long startedAt, long endedAt) {
+record Outcome(
+        String kind,
+        Result result,
+        int status,
+        String requestId,
+        String cache,
+        long startedAt,
+        long endedAt,
+        String detail) {
 
     enum Result {
         /** a whole answer: 200 with choices, or a stream that ended with {@code [DONE]} */

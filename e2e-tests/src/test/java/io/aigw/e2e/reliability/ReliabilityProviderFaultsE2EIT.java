@@ -147,12 +147,13 @@ class ReliabilityProviderFaultsE2EIT {
         assertThat(failures).isEmpty();
     }
 
-    /** How the requests that did not succeed ended: result and status, counted. */
+    /** How the requests that did not succeed ended: result, status and error message, counted. */
     private static Map<String, Long> notOk(List<Outcome> outcomes) {
         return outcomes.stream()
                 .filter(o -> !o.ok())
                 .collect(Collectors.groupingBy(
-                        o -> o.kind() + " " + o.result().name().toLowerCase() + " " + o.status(),
+                        o -> o.kind() + " " + o.result().name().toLowerCase() + " " + o.status()
+                                + (o.detail() == null ? "" : " (" + o.detail() + ")"),
                         LinkedHashMap::new,
                         Collectors.counting()));
     }
