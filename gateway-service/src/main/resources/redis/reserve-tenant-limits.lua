@@ -18,6 +18,8 @@ local cost = tonumber(ARGV[3])
 local dayLeft = tonumber(ARGV[4])
 local scopes = #KEYS / 5
 local wait, kind, refused = 0, 0, 0
+-- per scope, what the reply reports, kept as read or written so that the reply reads nothing again
+local counts, useds, dayCounts, dayUseds = {}, {}, {}, {}
 
 settleAll(scopes, function(s)
   local k = (s - 1) * 5
@@ -44,6 +46,8 @@ local function expire(log, amounts, total)
     redis.call('ZREM', log, unpack(old))
     redis.call('HDEL', amounts, unpack(old))
     if freed ~= 0 then redis.call('DECRBY', total, freed) end
+    -- a short page was the last one: asking again would only return nothing
+    if #old < 500 then return end
   end
 end
 
@@ -72,8 +76,10 @@ for s = 1, scopes do
       refuse(2, s, at and (at + window - now) or window)
     end
   end
-  if rpd > 0 and num(dayRequests) + 1 > rpd then refuse(3, s, dayLeft) end
-  if tpd > 0 and num(dayTokens) + cost > tpd then refuse(4, s, dayLeft) end
+  local dayCount, dayUsed = num(dayRequests), num(dayTokens)
+  if rpd > 0 and dayCount + 1 > rpd then refuse(3, s, dayLeft) end
+  if tpd > 0 and dayUsed + cost > tpd then refuse(4, s, dayLeft) end
+  counts[s], useds[s], dayCounts[s], dayUseds[s] = count, used, dayCount, dayUsed
 end
 
 local granted = 0
@@ -82,12 +88,12 @@ if wait == 0 then
   for s = 1, scopes do
     local k = (s - 1) * 5
     local log, amounts, total, dayRequests, dayTokens = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
-    redis.call('ZADD', log, now, id)
+    counts[s] = counts[s] + redis.call('ZADD', log, now, id)
     redis.call('HSET', amounts, id, cost)
-    redis.call('INCRBY', total, cost)
+    useds[s] = redis.call('INCRBY', total, cost)
     for _, key in ipairs({log, amounts, total}) do redis.call('PEXPIRE', key, window * 2) end
-    redis.call('INCR', dayRequests)
-    redis.call('INCRBY', dayTokens, cost)
+    dayCounts[s] = redis.call('INCR', dayRequests)
+    dayUseds[s] = redis.call('INCRBY', dayTokens, cost)
     -- an hour past the day's end, so late settlements of the day's requests still find it
     for _, key in ipairs({dayRequests, dayTokens}) do redis.call('PEXPIRE', key, dayLeft + 3600000) end
   end
@@ -100,10 +106,10 @@ for s = 1, scopes do
   local first = redis.call('ZRANGE', log, 0, 0, 'WITHSCORES')
   local reset = 0
   if #first > 0 then reset = tonumber(first[2]) + window - now end
-  table.insert(reply, redis.call('ZCARD', log))
-  table.insert(reply, num(KEYS[k + 3]))
+  table.insert(reply, counts[s])
+  table.insert(reply, useds[s])
   table.insert(reply, reset)
-  table.insert(reply, num(KEYS[k + 4]))
-  table.insert(reply, num(KEYS[k + 5]))
+  table.insert(reply, dayCounts[s])
+  table.insert(reply, dayUseds[s])
 end
 return reply

@@ -14,6 +14,9 @@ local id = ARGV[2]
 local cost = tonumber(ARGV[3])
 local scopes = #KEYS / 4
 local wait = 0
+-- per scope, the requests and tokens in its window, kept as read or written so that the reply
+-- reads nothing again
+local counts, useds = {}, {}
 
 adjustAll(scopes, function(s)
   local k = (s - 1) * 4
@@ -30,6 +33,8 @@ local function expire(log, amounts, total)
     redis.call('ZREM', log, unpack(old))
     redis.call('HDEL', amounts, unpack(old))
     if freed ~= 0 then redis.call('DECRBY', total, freed) end
+    -- a short page was the last one: asking again would only return nothing
+    if #old < 500 then return end
   end
 end
 
@@ -58,12 +63,13 @@ for s = 0, scopes - 1 do
       wait = math.max(wait, at and (at + window - now) or window)
     end
   end
+  counts[s], useds[s] = count, used
 end
 
 local function usage(reply)
   for s = 0, scopes - 1 do
-    table.insert(reply, redis.call('ZCARD', KEYS[s * 4 + 1]))
-    table.insert(reply, tonumber(redis.call('GET', KEYS[s * 4 + 3]) or '0'))
+    table.insert(reply, counts[s])
+    table.insert(reply, useds[s])
   end
   return reply
 end
@@ -71,9 +77,9 @@ end
 if wait > 0 then return usage({0, wait}) end
 for s = 0, scopes - 1 do
   local log, amounts, total = KEYS[s * 4 + 1], KEYS[s * 4 + 2], KEYS[s * 4 + 3]
-  redis.call('ZADD', log, now, id)
+  counts[s] = counts[s] + redis.call('ZADD', log, now, id)
   redis.call('HSET', amounts, id, cost)
-  redis.call('INCRBY', total, cost)
+  useds[s] = redis.call('INCRBY', total, cost)
   for _, key in ipairs({log, amounts, total}) do redis.call('PEXPIRE', key, window * 2) end
 end
 return usage({1, 0})
