@@ -5,7 +5,6 @@ import io.aigw.gateway.adapter.out.config.ConfiguredTenantPlans;
 import io.aigw.gateway.adapter.out.config.StaticGatewayKeys;
 import io.aigw.gateway.adapter.out.memory.LocalLimitStore;
 import io.aigw.gateway.adapter.out.micrometer.MicrometerLimitMetrics;
-import io.aigw.gateway.adapter.out.redis.ReactorNettyEventLoops;
 import io.aigw.gateway.adapter.out.redis.RedisLimitStore;
 import io.aigw.gateway.adapter.out.redis.RedisReplicaRegistry;
 import io.aigw.gateway.application.LimitMetrics;
@@ -20,16 +19,12 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.client.ReactorResourceFactory;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Tenant limits: plans, the shared Redis count, the local fallback and the replica count. */
@@ -44,24 +39,6 @@ public class LimitsConfiguration {
     LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
         return options ->
                 options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-    }
-
-    /**
-     * Redis commands and their replies on the HTTP event loops rather than on Lettuce's own threads:
-     * no hand-over between threads per command (ADR 0041 amendment). Off with {@code
-     * aigw.redis.share-http-event-loops=false}, and where the two libraries use different transports.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "aigw.redis.share-http-event-loops", havingValue = "true", matchIfMissing = true)
-    ClientResourcesBuilderCustomizer redisOnHttpEventLoops(ReactorResourceFactory http) {
-        return resources -> {
-            if (ReactorNettyEventLoops.fit()) {
-                resources
-                        .eventLoopGroupProvider(new ReactorNettyEventLoops(
-                                http.getLoopResources(), LoopResources.DEFAULT_IO_WORKER_COUNT))
-                        .nettyCustomizer(ReactorNettyEventLoops.flushOncePerTurn());
-            }
-        };
     }
 
     @Bean

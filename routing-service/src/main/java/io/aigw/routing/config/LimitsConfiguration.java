@@ -1,7 +1,6 @@
 package io.aigw.routing.config;
 
 import io.aigw.routing.adapter.out.memory.LocalCapacityStore;
-import io.aigw.routing.adapter.out.redis.ReactorNettyEventLoops;
 import io.aigw.routing.adapter.out.redis.RedisCapacityStore;
 import io.aigw.routing.adapter.out.redis.RedisReplicaRegistry;
 import io.aigw.routing.application.ProviderCapacity;
@@ -13,16 +12,12 @@ import io.lettuce.core.ClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.client.ReactorResourceFactory;
-import reactor.netty.resources.LoopResources;
 
 /** Provider RPM/TPM limits: the shared Redis count, the local fallback and the replica count. */
 @Configuration(proxyBeanMethods = false)
@@ -36,24 +31,6 @@ public class LimitsConfiguration {
     LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
         return options ->
                 options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-    }
-
-    /**
-     * Redis commands and their replies on the HTTP event loops rather than on Lettuce's own threads:
-     * no hand-over between threads per command (ADR 0041 amendment). Off with {@code
-     * aigw.redis.share-http-event-loops=false}, and where the two libraries use different transports.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "aigw.redis.share-http-event-loops", havingValue = "true", matchIfMissing = true)
-    ClientResourcesBuilderCustomizer redisOnHttpEventLoops(ReactorResourceFactory http) {
-        return resources -> {
-            if (ReactorNettyEventLoops.fit()) {
-                resources
-                        .eventLoopGroupProvider(new ReactorNettyEventLoops(
-                                http.getLoopResources(), LoopResources.DEFAULT_IO_WORKER_COUNT))
-                        .nettyCustomizer(ReactorNettyEventLoops.flushOncePerTurn());
-            }
-        };
     }
 
     @Bean(destroyMethod = "close")
