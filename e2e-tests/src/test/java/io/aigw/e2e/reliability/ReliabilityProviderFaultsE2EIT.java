@@ -31,6 +31,9 @@ class ReliabilityProviderFaultsE2EIT {
 
     private static final Duration RECOVERY = Duration.ofSeconds(40);
 
+    /** Between phases: longer than any healthy request takes to reach a provider. */
+    private static final Duration SETTLE = ReliabilityStack.PROVIDER_TIMEOUT;
+
     private record Phase(String id, String profile) {}
 
     private static final List<Phase> PHASES = List.of(
@@ -65,6 +68,9 @@ class ReliabilityProviderFaultsE2EIT {
                 Gateway.resetSimulator();
                 Double closedAfter = awaitClosed(breakers, lifted);
                 long to = System.nanoTime();
+                // a request counted in this phase may still be on its way to the simulator: the next
+                // fault waits until it has arrived, so it is not served by a fault it was not counted in
+                Load.sleepUnderLoad(SETTLE);
                 windows.add(new long[] {from, lifted, to});
                 closedAgain.add(closedAfter != null);
                 Map<String, Object> breaker = breakers.summary(from);
