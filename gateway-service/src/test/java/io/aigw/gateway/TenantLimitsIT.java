@@ -98,6 +98,17 @@ class TenantLimitsIT {
                 .withBody("{\"ok\":true}"));
     }
 
+    @Test
+    void redisRepliesArriveOnTheThreadThatServesHttp() {
+        // ADR 0041 amendment: Lettuce shares the HTTP server's loops (Reactor Netty's global ones,
+        // "webflux-http" under Spring's test context), so no reply changes threads
+        String thread = redis.hasKey("aigw:test:no-such-key")
+                .map(found -> Thread.currentThread().getName())
+                .block(Duration.ofSeconds(5));
+
+        assertThat(thread).contains("-http-").doesNotContain("lettuce");
+    }
+
     private static void answerWith(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
         routing.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(answer));
     }

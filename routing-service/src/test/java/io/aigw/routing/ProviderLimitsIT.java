@@ -114,6 +114,17 @@ class ProviderLimitsIT {
     }
 
     @Test
+    void redisRepliesArriveOnTheThreadThatServesHttp() {
+        // ADR 0041 amendment: Lettuce shares the HTTP server's loops (Reactor Netty's global ones,
+        // "webflux-http" under Spring's test context), so no reply changes threads
+        String thread = redis.hasKey("aigw:test:no-such-key")
+                .map(found -> Thread.currentThread().getName())
+                .block(Duration.ofSeconds(5));
+
+        assertThat(thread).contains("-http-").doesNotContain("lettuce");
+    }
+
+    @Test
     void shouldSpillOverToTheNextDeploymentAndThenAnswer503WhenEveryLimitIsReached() {
         ask("auto").expectStatus().isOk().expectHeader().valueEquals(AigwHeaders.MODEL, "cheap");
         ask("auto").expectStatus().isOk().expectHeader().valueEquals(AigwHeaders.MODEL, "cheap");
