@@ -68,6 +68,8 @@ class TenantLimitsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // the opt-in Redis client on the HTTP event loops (ADR 0041 amendment): the default is every other IT
+        registry.add("aigw.redis.share-http-event-loops", () -> "true");
         registry.add("aigw.internal.token", () -> "t");
         // the demo key alone: billing-owned keys have their own IT (BillingKeysIT)
         registry.add("aigw.gateway.keys-from-billing", () -> "false");

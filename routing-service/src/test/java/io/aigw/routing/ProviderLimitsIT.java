@@ -54,6 +54,8 @@ class ProviderLimitsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
+        // the opt-in Redis client on the HTTP event loops (ADR 0041 amendment): the default is every other IT
+        r.add("aigw.redis.share-http-event-loops", () -> "true");
         r.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());
         r.add("aigw.internal.token", () -> TOKEN);
         r.add("aigw.providers[0].id", () -> PROVIDER);
