@@ -6,6 +6,7 @@ import io.aigw.api.OpenAiError;
 import io.aigw.gateway.application.KeysUnavailable;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.channels.NotYetConnectedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,9 +96,13 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
             return ErrorKind.UPSTREAM_TIMEOUT;
         }
         if (causedBy(error, ConnectException.class)
+                || causedBy(error, NotYetConnectedException.class)
                 || causedBy(error, PrematureCloseException.class)
+                || causedBy(error, AbortedException.class)
                 || causedBy(error, IOException.class)) {
-            // could not connect, or the connection closed or was reset before routing answered (a replica died)
+            // could not connect, or the connection closed or was reset before routing answered (a replica
+            // died): a 502, never a 500, whichever of Netty's exceptions says so (NotYetConnectedException
+            // and AbortedException are not IOExceptions)
             return ErrorKind.UPSTREAM_ERROR;
         }
         if (error instanceof ResponseStatusException status) {

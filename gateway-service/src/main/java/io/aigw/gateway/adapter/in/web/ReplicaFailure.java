@@ -2,6 +2,7 @@ package io.aigw.gateway.adapter.in.web;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.channels.NotYetConnectedException;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -10,7 +11,12 @@ import reactor.netty.http.client.PrematureCloseException;
  * it may be sent again (ADR 0040).
  */
 enum ReplicaFailure {
-    /** No connection could be opened: the request never left the gateway. */
+    /**
+     * No connection could be opened: the request never left the gateway. Netty's epoll transport
+     * sometimes reports a failed connect as a {@link NotYetConnectedException} on the first read
+     * instead of failing the connect (netty/netty#10411): a socket that never connected, so nothing was
+     * sent on it.
+     */
     NOT_CONNECTED,
     /**
      * The connection closed before the whole request had been written to it: the replica cannot have
@@ -29,7 +35,7 @@ enum ReplicaFailure {
     private static final String BEFORE_SEND = "BEFORE send operation";
 
     static ReplicaFailure of(Throwable error) {
-        if (causedBy(error, ConnectException.class)) {
+        if (causedBy(error, ConnectException.class) || causedBy(error, NotYetConnectedException.class)) {
             return NOT_CONNECTED;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.channels.NotYetConnectedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,16 @@ class RoutingReplicasGlobalFilterTest {
                 .block(Duration.ofSeconds(5));
 
         assertThat(attempts).hasSize(2);
+        assertThat(retries("connect")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendAStreamAgainWhenEpollReportedAFailedConnectAsNotYetConnected() {
+        // what the reliability run's cut-stream phase met: the first read on a socket that never connected
+        filter.filter(exchange(STREAM), failingFirst(new NotYetConnectedException()))
+                .block(Duration.ofSeconds(5));
+
+        assertThat(attempts).hasSize(2).last().isEqualTo("http://127.0.0.1:8081/v1/chat/completions " + STREAM);
         assertThat(retries("connect")).isEqualTo(1);
     }
 
