@@ -179,17 +179,21 @@ public class ChatCompletionService {
         }
         PlannedDeployment planned = plan.candidates().get(index);
         Deployment deployment = planned.deployment();
-        if (!health.tryAcquire(deployment.id())) {
+        Optional<BreakerPermit> acquired = BreakerPermit.acquire(health, deployment);
+        if (acquired.isEmpty()) {
             return attempt(command, plan, index + 1, trail, previous);
         }
+        BreakerPermit permit = acquired.get();
         return capacity.reserve(planned, trail.nextReservationId(command.requestId()))
                 .flatMap(reservation -> {
                     if (!reservation.granted()) {
-                        skipForHeadroom(deployment, reservation, trail);
+                        skipForHeadroom(permit, deployment, reservation, trail);
                         return attempt(command, plan, index + 1, trail, previous);
                     }
-                    return call(command, plan, index, trail, planned, reservation);
-                });
+                    return call(command, plan, index, trail, planned, reservation, permit);
+                })
+                // cancelled, or failed in a way no provider caused, before the call was judged
+                .doFinally(signal -> permit.notJudged());
     }
 
     private Mono<ObjectNode> call(
@@ -198,7 +202,8 @@ public class ChatCompletionService {
             int index,
             RequestTrail trail,
             PlannedDeployment planned,
-            Reservation reservation) {
+            Reservation reservation,
+            BreakerPermit permit) {
         Deployment deployment = planned.deployment();
         trail.called();
         long start = System.nanoTime();
@@ -207,7 +212,7 @@ public class ChatCompletionService {
                 : providers.complete(deployment, shapes.upstreamBody(command.body(), false));
         return answered.flatMap(answer -> {
                     Duration took = since(start);
-                    health.succeeded(deployment, took);
+                    permit.succeeded(took);
                     metrics.attempt(deployment, "success", took);
                     Usage usage = usage(planned, answer);
                     capacity.settle(reservation, usage.total());
@@ -215,7 +220,7 @@ public class ChatCompletionService {
                 })
                 .onErrorResume(RoutingException.class, error -> {
                     giveBack(reservation, error);
-                    boolean retry = failed(deployment, error, since(start));
+                    boolean retry = failed(permit, deployment, error, since(start));
                     if (retry && index + 1 < plan.candidates().size()) {
                         metrics.fallback(deployment, reasonOf(error));
                         return attempt(command, plan, index + 1, trail, error);
@@ -224,9 +229,10 @@ public class ChatCompletionService {
                 });
     }
 
-    private void skipForHeadroom(Deployment deployment, Reservation reservation, RequestTrail trail) {
+    private void skipForHeadroom(
+            BreakerPermit permit, Deployment deployment, Reservation reservation, RequestTrail trail) {
         // the breaker let the call through, but it was never made: it must not count as judged
-        health.notJudged(deployment);
+        permit.notJudged();
         trail.noHeadroom(reservation.retryAfter());
         metrics.fallback(deployment, "no_headroom");
     }
@@ -302,17 +308,21 @@ public class ChatCompletionService {
         }
         PlannedDeployment planned = plan.candidates().get(index);
         Deployment deployment = planned.deployment();
-        if (!health.tryAcquire(deployment.id())) {
+        Optional<BreakerPermit> acquired = BreakerPermit.acquire(health, deployment);
+        if (acquired.isEmpty()) {
             return streamAttempt(command, plan, index + 1, trail, onFirstChunk, previous);
         }
+        BreakerPermit permit = acquired.get();
         return capacity.reserve(planned, trail.nextReservationId(command.requestId()))
                 .flatMapMany(reservation -> {
                     if (!reservation.granted()) {
-                        skipForHeadroom(deployment, reservation, trail);
+                        skipForHeadroom(permit, deployment, reservation, trail);
                         return streamAttempt(command, plan, index + 1, trail, onFirstChunk, previous);
                     }
-                    return streamCall(command, plan, index, trail, onFirstChunk, planned, reservation);
-                });
+                    return streamCall(command, plan, index, trail, onFirstChunk, planned, reservation, permit);
+                })
+                // cancelled before the first chunk, or failed in a way no provider caused
+                .doFinally(signal -> permit.notJudged());
     }
 
     private Flux<String> streamCall(
@@ -322,7 +332,8 @@ public class ChatCompletionService {
             RequestTrail trail,
             Consumer<PlannedDeployment> onFirstChunk,
             PlannedDeployment planned,
-            Reservation reservation) {
+            Reservation reservation,
+            BreakerPermit permit) {
         Deployment deployment = planned.deployment();
         trail.called();
         long start = System.nanoTime();
@@ -333,7 +344,7 @@ public class ChatCompletionService {
                 .doOnNext(chunk -> {
                     if (started.compareAndSet(false, true)) {
                         Duration ttft = since(start);
-                        health.succeeded(deployment, ttft);
+                        permit.succeeded(ttft);
                         metrics.timeToFirstToken(deployment, ttft);
                         trail.answeredBy(planned);
                         onFirstChunk.accept(planned);
@@ -356,7 +367,8 @@ public class ChatCompletionService {
                         () -> capacity.settle(reservation, meter.usage(planned).total()))
                 .onErrorResume(RoutingException.class, error -> {
                     if (started.get()) {
-                        // bytes reached the client: no fallback now; bill what was produced
+                        // bytes reached the client: no fallback now; bill what was produced. The
+                        // permit was judged at the first chunk; the cut still counts against the breaker
                         health.failed(deployment, since(start), error);
                         metrics.attempt(deployment, "stream_cut", since(start));
                         Usage usage = meter.usage(planned);
@@ -365,7 +377,7 @@ public class ChatCompletionService {
                         return Flux.error(error);
                     }
                     giveBack(reservation, error);
-                    boolean retry = failed(deployment, error, since(start));
+                    boolean retry = failed(permit, deployment, error, since(start));
                     if (retry && index + 1 < plan.candidates().size()) {
                         metrics.fallback(deployment, reasonOf(error));
                         return streamAttempt(command, plan, index + 1, trail, onFirstChunk, error);
@@ -375,13 +387,13 @@ public class ChatCompletionService {
     }
 
     /** Records a failed call; true when the next deployment may be tried. */
-    private boolean failed(Deployment deployment, RoutingException error, Duration took) {
+    private boolean failed(BreakerPermit permit, Deployment deployment, RoutingException error, Duration took) {
         if (error instanceof InvalidRequest) {
-            health.notJudged(deployment);
+            permit.notJudged();
             metrics.attempt(deployment, "client_error", took);
             return false;
         }
-        health.failed(deployment, took, error);
+        permit.failed(took, error);
         metrics.attempt(deployment, error instanceof UpstreamTimeout ? "timeout" : "upstream_error", took);
         return error instanceof UpstreamTimeout || (error instanceof UpstreamFailure f && f.retriable());
     }

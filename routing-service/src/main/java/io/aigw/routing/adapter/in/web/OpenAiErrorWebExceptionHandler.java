@@ -11,6 +11,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,9 +35,15 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
+        if (callerGone(error)) {
+            // the gateway closed the connection (its client hung up, or it gave the connection up): no
+            // one is left to answer, and it is not a failure of routing's
+            log.debug("request {}: the caller closed the connection: {}", requestId(exchange), error.toString());
+            return Mono.empty();
+        }
         OpenAiErrors.Answer answer = OpenAiErrors.of(error);
         if (answer.status() >= 500) {
-            String requestId = exchange.getRequest().getHeaders().getFirst(AigwHeaders.REQUEST_ID);
+            String requestId = requestId(exchange);
             if (answer.status() == 500) {
                 log.error("request {} failed", requestId, error);
             } else {
@@ -52,5 +59,22 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
         }
         byte[] bytes = json.writeValueAsBytes(answer.body());
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private static String requestId(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getFirst(AigwHeaders.REQUEST_ID);
+    }
+
+    /**
+     * Whether the connection the request came on closed while it was read (Reactor Netty's {@link
+     * AbortedException}; a provider's failures reach here as routing's own exceptions, never as this).
+     */
+    private static boolean callerGone(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
