@@ -31,8 +31,16 @@ final class Gateway {
 
     private Gateway() {}
 
-    /** What to ask: model, prompt, stream or not, the {@code x-aigw-cache} mode. */
-    record Ask(String kind, String model, String prompt, boolean stream, String cache) {}
+    /**
+     * What to ask: model, prompt, stream or not, the {@code x-aigw-cache} mode; and whether the client
+     * hangs up after a stream's first chunk, as a user who stops an answer does.
+     */
+    record Ask(String kind, String model, String prompt, boolean stream, String cache, boolean hangsUp) {
+
+        Ask(String kind, String model, String prompt, boolean stream, String cache) {
+            this(kind, model, prompt, stream, cache, false);
+        }
+    }
 
     static Outcome chat(Ask ask) {
         String body = "{\"model\":\"" + ask.model() + "\",\"stream\":" + ask.stream()
@@ -53,7 +61,9 @@ final class Gateway {
             try (Stream<String> lines = response.body()) {
                 ending = response.statusCode() != 200
                         ? errorBody(lines)
-                        : ask.stream() ? streamEnd(lines.iterator()) : new Ending(wholeAnswer(lines), null);
+                        : ask.hangsUp()
+                                ? firstChunk(lines.iterator())
+                                : ask.stream() ? streamEnd(lines.iterator()) : new Ending(wholeAnswer(lines), null);
             }
             return new Outcome(
                     ask.kind(),
@@ -100,6 +110,20 @@ final class Gateway {
         return body.contains("\"choices\"") && body.contains("\"content\"")
                 ? Outcome.Result.OK
                 : Outcome.Result.TRUNCATED;
+    }
+
+    /** A stream the client leaves after its first chunk: OK once one came, however it goes on. */
+    private static Ending firstChunk(Iterator<String> lines) {
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("data:")) {
+                String data = line.substring("data:".length()).trim();
+                return data.startsWith("{\"error\"")
+                        ? new Ending(Outcome.Result.ERROR_EVENT, messageOf(data))
+                        : new Ending(Outcome.Result.OK, null);
+            }
+        }
+        return new Ending(Outcome.Result.TRUNCATED, null);
     }
 
     private static Ending streamEnd(Iterator<String> lines) {

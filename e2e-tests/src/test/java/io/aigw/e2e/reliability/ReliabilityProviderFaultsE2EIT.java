@@ -17,8 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The cheapest member of group {@code auto} ({@code llama-3-8b}, the simulator's {@code sim-weak})
  * fails in three ways one after the other — every call a 500, every call hanging past the provider
  * timeout, every stream cut after its first chunks — under a steady mix of streamed and non-streamed
- * requests; {@code gpt-4o-mini} still qualifies. After each fault is lifted the load goes on until
- * the breakers on both routing replicas have closed again.
+ * requests; {@code gpt-4o-mini} still qualifies. Half of the streams' clients hang up after the first
+ * chunk, as users who stop an answer do: a probe of a half-open breaker they leave must not keep it
+ * half-open. After each fault is lifted the load goes on until the breakers on both routing replicas
+ * have closed again.
  */
 @ExtendWith({ReliabilityStack.class, ReliabilityReport.class})
 class ReliabilityProviderFaultsE2EIT {
@@ -43,9 +45,11 @@ class ReliabilityProviderFaultsE2EIT {
             new Phase("stream-cut", "{\"failure_rate\":1,\"failure_kind\":\"stream-cut\"}"));
 
     static Gateway.Ask ask(String tag, long n) {
-        return n % 2 == 0
-                ? new Gateway.Ask("plain", "auto", tag + " question " + n, false, "off")
-                : new Gateway.Ask("stream", "auto", tag + " stream " + n, true, "off");
+        return switch ((int) (n % 4)) {
+            case 0, 2 -> new Gateway.Ask("plain", "auto", tag + " question " + n, false, "off");
+            case 1 -> new Gateway.Ask("stream", "auto", tag + " stream " + n, true, "off");
+            default -> new Gateway.Ask("dropped", "auto", tag + " dropped stream " + n, true, "off", true);
+        };
     }
 
     @Test
@@ -88,7 +92,7 @@ class ReliabilityProviderFaultsE2EIT {
                     .toList();
             Map<String, Object> phaseStats = new LinkedHashMap<>();
             phaseStats.put("all", ReliabilityReport.stats(during));
-            for (String kind : List.of("plain", "stream")) {
+            for (String kind : List.of("plain", "stream", "dropped")) {
                 phaseStats.put(
                         kind,
                         ReliabilityReport.stats(during.stream()
