@@ -5,8 +5,6 @@ import io.aigw.gateway.adapter.out.config.ConfiguredTenantPlans;
 import io.aigw.gateway.adapter.out.config.StaticGatewayKeys;
 import io.aigw.gateway.adapter.out.memory.LocalLimitStore;
 import io.aigw.gateway.adapter.out.micrometer.MicrometerLimitMetrics;
-import io.aigw.gateway.adapter.out.redis.OffLoopRedisConnections;
-import io.aigw.gateway.adapter.out.redis.ReactorNettyEventLoops;
 import io.aigw.gateway.adapter.out.redis.RedisLimitStore;
 import io.aigw.gateway.adapter.out.redis.RedisReplicaRegistry;
 import io.aigw.gateway.application.LimitMetrics;
@@ -15,71 +13,24 @@ import io.aigw.gateway.application.TenantLimits;
 import io.aigw.gateway.application.TenantPlans;
 import io.aigw.gateway.domain.Plan;
 import io.aigw.gateway.domain.TokenEstimate;
-import io.lettuce.core.ClientOptions;
+import io.aigw.lettuce.RequestPathRedisConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.client.ReactorResourceFactory;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Tenant limits: plans, the shared Redis count, the local fallback and the replica count. */
 @Configuration(proxyBeanMethods = false)
+@Import(RequestPathRedisConfiguration.class)
 public class LimitsConfiguration {
-
-    /**
-     * Commands fail at once while Redis is disconnected instead of queueing until it returns: the
-     * request path has a budget of milliseconds and a local fallback, not a reason to wait.
-     */
-    @Bean
-    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
-        return options ->
-                options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-    }
-
-    /**
-     * Redis commands and their replies on the HTTP event loops rather than on Lettuce's own threads:
-     * no hand-over between threads per command (ADR 0041 amendment). Opt-in, with {@code
-     * aigw.redis.share-http-event-loops=true}: it measured a tenth less CPU per request, and more requests
-     * that missed the limits' Redis budget in a burst; only where the two libraries use the same transport.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "aigw.redis.share-http-event-loops", havingValue = "true")
-    ClientResourcesBuilderCustomizer redisOnHttpEventLoops(ReactorResourceFactory http) {
-        return resources -> {
-            if (ReactorNettyEventLoops.fit()) {
-                resources
-                        .eventLoopGroupProvider(new ReactorNettyEventLoops(
-                                http.getLoopResources(), LoopResources.DEFAULT_IO_WORKER_COUNT))
-                        .nettyCustomizer(ReactorNettyEventLoops.flushOncePerTurn());
-            }
-        };
-    }
-
-    /**
-     * The template every Redis adapter here uses, over a connection that is never opened on an event
-     * loop ({@link OffLoopRedisConnections}): opened now, at start-up, and while Redis is away, off
-     * the loops. It replaces Spring Boot's {@code reactiveStringRedisTemplate}, which backs off by name.
-     */
-    @Bean
-    ReactiveStringRedisTemplate reactiveStringRedisTemplate(LettuceConnectionFactory lettuce) {
-        OffLoopRedisConnections connections =
-                new OffLoopRedisConnections(lettuce, Schedulers.boundedElastic(), 1000, System::nanoTime);
-        connections.openNow();
-        return new ReactiveStringRedisTemplate(connections);
-    }
 
     @Bean
     TenantPlans tenantPlans(PlanProperties properties, GatewayProperties gateway) {

@@ -1,4 +1,4 @@
-package io.aigw.routing.adapter.out.redis;
+package io.aigw.lettuce;
 
 import io.lettuce.core.resource.EventLoopGroupProvider;
 import io.lettuce.core.resource.NettyCustomizer;

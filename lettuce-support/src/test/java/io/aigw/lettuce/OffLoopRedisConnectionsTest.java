@@ -1,4 +1,4 @@
-package io.aigw.gateway.adapter.out.redis;
+package io.aigw.lettuce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

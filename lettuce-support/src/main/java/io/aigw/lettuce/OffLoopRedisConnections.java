@@ -1,4 +1,4 @@
-package io.aigw.routing.adapter.out.redis;
+package io.aigw.lettuce;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
