@@ -108,6 +108,6 @@ public final class OffLoopRedisConnections implements ReactiveRedisConnectionFac
             });
         }
         return new RedisConnectionFailureException(
-                "Redis connection not open yet: it is being opened off the event" + " loops");
+                "Redis connection not open yet: it is being opened off the event loops");
     }
 }
