@@ -70,11 +70,6 @@ public class OpenAiErrorWebExceptionHandler implements WebExceptionHandler {
      * AbortedException}; a provider's failures reach here as routing's own exceptions, never as this).
      */
     private static boolean callerGone(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AbortedException) {
-                return true;
-            }
-        }
-        return false;
+        return error instanceof AbortedException || OpenAiErrors.hasCause(error, AbortedException.class);
     }
 }

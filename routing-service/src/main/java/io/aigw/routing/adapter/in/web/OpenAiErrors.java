@@ -107,7 +107,8 @@ final class OpenAiErrors {
         return new Answer(kind.status(), OpenAiError.of(kind, message, param), retryAfter);
     }
 
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    /** Whether a cause of {@code error} (not {@code error} itself) is a {@code type}. */
+    static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;
