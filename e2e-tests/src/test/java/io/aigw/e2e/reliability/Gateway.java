@@ -115,10 +115,9 @@ final class Gateway {
     /** A stream the client leaves after its first chunk: OK once one came, however it goes on. */
     private static Ending firstChunk(Iterator<String> lines) {
         while (lines.hasNext()) {
-            String line = lines.next();
-            if (line.startsWith("data:")) {
-                String data = line.substring("data:".length()).trim();
-                return data.startsWith("{\"error\"")
+            String data = dataOf(lines.next());
+            if (data != null) {
+                return isError(data)
                         ? new Ending(Outcome.Result.ERROR_EVENT, messageOf(data))
                         : new Ending(Outcome.Result.OK, null);
             }
@@ -128,19 +127,27 @@ final class Gateway {
 
     private static Ending streamEnd(Iterator<String> lines) {
         while (lines.hasNext()) {
-            String line = lines.next();
-            if (!line.startsWith("data:")) {
+            String data = dataOf(lines.next());
+            if (data == null) {
                 continue;
             }
-            String data = line.substring("data:".length()).trim();
             if (data.equals("[DONE]")) {
                 return new Ending(Outcome.Result.OK, null);
             }
-            if (data.startsWith("{\"error\"")) {
+            if (isError(data)) {
                 return new Ending(Outcome.Result.ERROR_EVENT, messageOf(data));
             }
         }
         return new Ending(Outcome.Result.TRUNCATED, null);
+    }
+
+    /** The payload of a server-sent {@code data:} line, or null for any other line. */
+    private static String dataOf(String line) {
+        return line.startsWith("data:") ? line.substring("data:".length()).trim() : null;
+    }
+
+    private static boolean isError(String data) {
+        return data.startsWith("{\"error\"");
     }
 
     /** Sets fields of a simulated model's profile, e.g. {@code {"failure_rate":1,"failure_kind":"500"}}. */
