@@ -8,12 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aigw.api.AigwHeaders;
+import io.aigw.gateway.adapter.in.web.EdgeRoutingFilter;
 import io.aigw.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +61,9 @@ class EdgeSecurityIT {
 
     @Autowired
     WebTestClient webTestClient;
+
+    @Autowired
+    List<GlobalFilter> globalFilters;
 
     /** A busy CI machine makes the first routed request slow: not what this test is about. */
     private WebTestClient client;
@@ -178,6 +187,19 @@ class EdgeSecurityIT {
                 .withoutHeader("X-Forwarded-Proto")
                 .withoutHeader("X-Forwarded-Prefix")
                 .withoutHeader("X-Forwarded-Port"));
+    }
+
+    @Test
+    void shouldProxyWithTheEdgesRoutingFilterAlone() {
+        // two routing filters would both see every request; Spring Cloud Gateway's own would also bring
+        // back its five copies of the headers (EdgeHeadersFilter)
+        assertThat(globalFilters.stream().filter(NettyRoutingFilter.class::isInstance))
+                .singleElement()
+                .isInstanceOf(EdgeRoutingFilter.class);
+        // turning Spring Cloud Gateway's off turns its response writer off with it: without one, every
+        // answer would reach the client with an empty body
+        assertThat(globalFilters.stream().filter(NettyWriteResponseFilter.class::isInstance))
+                .hasSize(1);
     }
 
     @ParameterizedTest

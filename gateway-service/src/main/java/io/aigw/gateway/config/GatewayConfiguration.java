@@ -1,6 +1,7 @@
 package io.aigw.gateway.config;
 
 import io.aigw.gateway.adapter.in.web.EdgeGlobalFilter;
+import io.aigw.gateway.adapter.in.web.EdgeRoutingFilter;
 import io.aigw.gateway.adapter.in.web.OpenAiErrorWebExceptionHandler;
 import io.aigw.gateway.adapter.in.web.RoutingReplicasGlobalFilter;
 import io.aigw.gateway.adapter.out.billing.BillingGatewayKeys;
@@ -15,12 +16,17 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,6 +101,26 @@ public class GatewayConfiguration {
             log.info("Spreading /v1/** over {} routing replicas: {}", replicas.size(), replicas.all());
         }
         return new RoutingReplicasGlobalFilter(OPENAI_ROUTE, replicas, json, meters);
+    }
+
+    /** Replaces Spring Cloud Gateway's own, which application.yml turns off. */
+    @Bean
+    EdgeRoutingFilter edgeRoutingFilter(
+            HttpClient gatewayHttpClient,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+            HttpClientProperties properties) {
+        return new EdgeRoutingFilter(gatewayHttpClient, headersFilters, properties);
+    }
+
+    /**
+     * Spring Cloud Gateway's writer of the routed answer, made as it makes it: turning its routing
+     * filter off turns this off too.
+     */
+    @Bean
+    NettyWriteResponseFilter nettyWriteResponseFilter(
+            org.springframework.cloud.gateway.config.GatewayProperties gateway,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+        return new NettyWriteResponseFilter(gateway.getStreamingMediaTypes(), headersFilters);
     }
 
     @Bean
