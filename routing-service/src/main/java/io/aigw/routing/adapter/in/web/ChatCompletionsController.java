@@ -19,10 +19,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,20 +48,18 @@ public class ChatCompletionsController {
 
     @PostMapping(path = "/v1/chat/completions")
     public Mono<ResponseEntity<?>> complete(
-            @RequestBody(required = false) String text,
-            @RequestHeader(name = AigwHeaders.REQUEST_ID, required = false) String requestId,
-            @RequestHeader(name = AigwHeaders.TENANT, required = false) String tenant,
-            @RequestHeader(name = AigwHeaders.KEY_ID, required = false) String keyId,
-            @RequestHeader(name = AigwHeaders.MIN_TIER, required = false) String minTier,
-            @RequestHeader(name = AigwHeaders.MAX_TIER, required = false) String maxTier,
-            @RequestHeader(name = AigwHeaders.CACHE, required = false) String cacheHeader,
-            @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
-            ServerHttpResponse response) {
-        InternalHeaders internal = new InternalHeaders(requestId, tenant, keyId, minTier, maxTier);
+            @RequestBody(required = false) String text, ServerHttpRequest request, ServerHttpResponse response) {
+        HttpHeaders sent = request.getHeaders();
+        InternalHeaders internal = InternalHeaders.of(sent);
         return Mono.fromCallable(() -> {
                     ChatRequestReader.Parsed parsed = reader.read(text);
                     TierRange tiers = internal.tiers(policies);
-                    return internal.command(parsed, tiers, cachePolicy(cacheHeader, cacheControl));
+                    return internal.command(
+                            parsed,
+                            tiers,
+                            cachePolicy(
+                                    InternalHeaders.value(sent, AigwHeaders.CACHE),
+                                    InternalHeaders.value(sent, HttpHeaders.CACHE_CONTROL)));
                 })
                 .flatMap(command -> {
                     RequestTrail trail = new RequestTrail();

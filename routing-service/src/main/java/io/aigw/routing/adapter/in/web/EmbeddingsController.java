@@ -10,9 +10,9 @@ import io.aigw.routing.domain.RoutePlan;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,13 +40,8 @@ public class EmbeddingsController {
 
     @PostMapping(path = "/v1/embeddings")
     public Mono<ResponseEntity<ObjectNode>> embed(
-            @RequestBody(required = false) String text,
-            @RequestHeader(name = AigwHeaders.REQUEST_ID, required = false) String requestId,
-            @RequestHeader(name = AigwHeaders.TENANT, required = false) String tenant,
-            @RequestHeader(name = AigwHeaders.KEY_ID, required = false) String keyId,
-            @RequestHeader(name = AigwHeaders.MIN_TIER, required = false) String minTier,
-            @RequestHeader(name = AigwHeaders.MAX_TIER, required = false) String maxTier) {
-        InternalHeaders internal = new InternalHeaders(requestId, tenant, keyId, minTier, maxTier);
+            @RequestBody(required = false) String text, ServerHttpRequest request) {
+        InternalHeaders internal = InternalHeaders.of(request.getHeaders());
         return Mono.fromCallable(() -> {
                     ChatRequestReader.Parsed parsed = reader.read(text);
                     // the cache policy is off: embeddings are not cached

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 class InternalHeadersTest {
@@ -33,6 +34,22 @@ class InternalHeadersTest {
         assertThat(command.tiers()).isEqualTo(new TierRange(1, 3, 3));
         assertThat(command.tenant()).isEqualTo("unknown");
         assertThat(UUID.fromString(command.requestId())).isNotNull();
+    }
+
+    @Test
+    void shouldReadTheGatewaysHeadersAndJoinARepeatedOneAsRequestHeaderDid() {
+        HttpHeaders sent = new HttpHeaders();
+        sent.set(AigwHeaders.REQUEST_ID, "req-1");
+        sent.set(AigwHeaders.TENANT, "acme");
+        sent.set(AigwHeaders.KEY_ID, "key-1");
+        sent.add(AigwHeaders.MIN_TIER, "1");
+        sent.add(AigwHeaders.MIN_TIER, "2");
+
+        InternalHeaders headers = InternalHeaders.of(sent);
+
+        assertThat(headers).isEqualTo(new InternalHeaders("req-1", "acme", "key-1", "1,2", null));
+        // two values are one malformed value, not the first of them
+        assertThatThrownBy(() -> headers.tiers(policies)).isInstanceOf(InvalidRequest.class);
     }
 
     @Test
