@@ -49,6 +49,15 @@ public class RequestPathRedisConfiguration {
     }
 
     /**
+     * The request path's timers (its Redis budgets, provider timeouts) on the HTTP event loops instead
+     * of Reactor's parallel scheduler ({@link LoopTimers}).
+     */
+    @Bean
+    LoopTimers requestPathTimers(ReactorResourceFactory http) {
+        return new LoopTimers(http.getLoopResources().onClient(true));
+    }
+
+    /**
      * The template every Redis adapter of the service uses, over a connection that is never opened on
      * an event loop ({@link OffLoopRedisConnections}): opened now, at start-up, and while Redis is away,
      * off the loops. It replaces Spring Boot's {@code reactiveStringRedisTemplate}, which backs off by

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Keeps every tenant within its plan across all gateway replicas: a request is charged one request
@@ -27,6 +28,9 @@ public class TenantLimits {
     private final LimitStore shared;
     private final LimitStore local;
     private final Duration budget;
+    /** where the budgets run: the event loops in the service (ADR 0042 amendment) */
+    private final Scheduler timers;
+
     private final LimitMetrics metrics;
     private final Clock clock;
     private final AtomicBoolean onFallback = new AtomicBoolean();
@@ -41,7 +45,9 @@ public class TenantLimits {
             LimitStore local,
             Duration budget,
             LimitMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            Scheduler timers) {
+        this.timers = timers;
         this.plans = plans;
         this.shared = shared;
         this.local = local;
@@ -66,7 +72,7 @@ public class TenantLimits {
                 return Mono.just(Admission.unlimited(id, day, estimate));
             }
             return shared.reserve(scopes, id, estimate, now)
-                    .timeout(budget)
+                    .timeout(budget, timers)
                     .map(decision -> {
                         recovered();
                         return new Admission(scopes, id, day, estimate, decision, false);
@@ -95,7 +101,7 @@ public class TenantLimits {
         }
         LimitStore store = admission.local() ? local : shared;
         return store.settle(admission.scopes(), admission.id(), admission.day(), admission.estimate(), actualTokens)
-                .timeout(budget)
+                .timeout(budget, timers)
                 .onErrorResume(error -> {
                     log.debug("tenant limits: settling {} failed: {}", admission.id(), error.toString());
                     return Mono.empty();

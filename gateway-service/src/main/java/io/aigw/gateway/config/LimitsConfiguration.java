@@ -13,6 +13,7 @@ import io.aigw.gateway.application.TenantLimits;
 import io.aigw.gateway.application.TenantPlans;
 import io.aigw.gateway.domain.Plan;
 import io.aigw.gateway.domain.TokenEstimate;
+import io.aigw.lettuce.LoopTimers;
 import io.aigw.lettuce.RequestPathRedisConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -76,9 +77,10 @@ public class LimitsConfiguration {
             RedisLimitStore shared,
             ReplicaCount replicas,
             LimitsProperties properties,
-            LimitMetrics metrics) {
+            LimitMetrics metrics,
+            LoopTimers timers) {
         return new TenantLimits(
-                plans, shared, new LocalLimitStore(replicas), properties.budget(), metrics, Clock.systemUTC());
+                plans, shared, new LocalLimitStore(replicas), properties.budget(), metrics, Clock.systemUTC(), timers);
     }
 
     @Bean

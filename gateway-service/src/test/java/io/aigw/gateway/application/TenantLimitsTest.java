@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 class TenantLimitsTest {
 
@@ -31,7 +32,13 @@ class TenantLimitsTest {
     private TenantLimits limits(Plan plan, int replicas) {
         TenantPlans plans = owner -> Mono.just(AppliedPlans.ofTenant(plan));
         return new TenantLimits(
-                plans, shared, new LocalLimitStore(() -> replicas), Duration.ofMillis(100), metrics, CLOCK);
+                plans,
+                shared,
+                new LocalLimitStore(() -> replicas),
+                Duration.ofMillis(100),
+                metrics,
+                CLOCK,
+                Schedulers.parallel());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Keeps every provider within the RPM/TPM limits it gave us, across all routing replicas: a call
@@ -28,6 +29,9 @@ public class ProviderCapacity implements ProviderSignals {
     private final CapacityStore shared;
     private final CapacityStore local;
     private final Duration budget;
+    /** where the budgets run: the event loops in the service (ADR 0042 amendment) */
+    private final Scheduler timers;
+
     private final RoutingMetrics metrics;
     private final AtomicBoolean onFallback = new AtomicBoolean();
 
@@ -38,7 +42,13 @@ public class ProviderCapacity implements ProviderSignals {
      * @param budget how long a reservation may wait for the shared store before the local count decides
      */
     public ProviderCapacity(
-            CapacityLimits limits, CapacityStore shared, CapacityStore local, Duration budget, RoutingMetrics metrics) {
+            CapacityLimits limits,
+            CapacityStore shared,
+            CapacityStore local,
+            Duration budget,
+            RoutingMetrics metrics,
+            Scheduler timers) {
+        this.timers = timers;
         this.limits = limits;
         this.shared = shared;
         this.local = local;
@@ -60,7 +70,7 @@ public class ProviderCapacity implements ProviderSignals {
         }
         long estimate = (long) planned.promptTokens() + planned.expectedOutputTokens();
         return shared.reserve(scopes, id, estimate)
-                .timeout(budget)
+                .timeout(budget, timers)
                 .map(decision -> {
                     recovered();
                     observe(scopes, decision);
@@ -161,7 +171,7 @@ public class ProviderCapacity implements ProviderSignals {
     }
 
     private void fireAndForget(Mono<Void> call, String what) {
-        call.timeout(budget.multipliedBy(10))
+        call.timeout(budget.multipliedBy(10), timers)
                 .subscribe(null, error -> log.debug("provider limits: {} failed: {}", what, error.toString()));
     }
 }

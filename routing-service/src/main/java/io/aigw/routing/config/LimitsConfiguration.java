@@ -1,5 +1,6 @@
 package io.aigw.routing.config;
 
+import io.aigw.lettuce.LoopTimers;
 import io.aigw.lettuce.RequestPathRedisConfiguration;
 import io.aigw.routing.adapter.out.memory.LocalCapacityStore;
 import io.aigw.routing.adapter.out.redis.RedisCapacityStore;
@@ -59,16 +60,17 @@ public class LimitsConfiguration {
             ReplicaCount replicas,
             RedisCapacityStore shared,
             RoutingMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            LoopTimers timers) {
         LimitsProperties config = properties.limits();
         Duration window = window(config);
         LocalCapacityStore local = new LocalCapacityStore(clock, replicas, window);
         if (config.store() == LimitsProperties.Store.LOCAL) {
             // each replica alone against the whole limit: the comparison the limits benchmark needs
             return new ProviderCapacity(
-                    limits, new LocalCapacityStore(clock, () -> 1, window), local, config.budget(), metrics);
+                    limits, new LocalCapacityStore(clock, () -> 1, window), local, config.budget(), metrics, timers);
         }
-        return new ProviderCapacity(limits, shared, local, config.budget(), metrics);
+        return new ProviderCapacity(limits, shared, local, config.budget(), metrics, timers);
     }
 
     private static Duration window(LimitsProperties config) {

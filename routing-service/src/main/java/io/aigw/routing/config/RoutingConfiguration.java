@@ -1,6 +1,7 @@
 package io.aigw.routing.config;
 
 import io.aigw.api.usage.UsageEvent;
+import io.aigw.lettuce.LoopTimers;
 import io.aigw.routing.adapter.in.web.InternalTokenWebFilter;
 import io.aigw.routing.adapter.in.web.OpenAiErrorWebExceptionHandler;
 import io.aigw.routing.adapter.out.anthropic.AnthropicProviderClient;
@@ -67,14 +68,15 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    ProviderClient providerClient(WebClient.Builder builder, JsonMapper json, Clock clock, ProviderCapacity capacity) {
+    ProviderClient providerClient(
+            WebClient.Builder builder, JsonMapper json, Clock clock, ProviderCapacity capacity, LoopTimers timers) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
         WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
         UpstreamErrors errors = new UpstreamErrors(json);
-        ProviderClient openAi = new OpenAiCompatibleProviderClient(webClient, errors, clock, capacity);
-        ProviderClient anthropic = new AnthropicProviderClient(webClient, errors, clock, json, capacity);
+        ProviderClient openAi = new OpenAiCompatibleProviderClient(webClient, errors, clock, capacity, timers);
+        ProviderClient anthropic = new AnthropicProviderClient(webClient, errors, clock, json, capacity, timers);
         return new ProviderClientsByType(Map.of(
                 ProviderType.OPENAI, openAi,
                 ProviderType.OPENAI_COMPATIBLE, openAi,
@@ -171,9 +173,14 @@ public class RoutingConfiguration {
 
     @Bean(destroyMethod = "close")
     RedisStreamUsageEvents usageEvents(
-            ReactiveStringRedisTemplate redis, JsonMapper json, RoutingProperties properties, MeterRegistry meters) {
+            ReactiveStringRedisTemplate redis,
+            JsonMapper json,
+            RoutingProperties properties,
+            MeterRegistry meters,
+            LoopTimers timers) {
         RoutingProperties.UsageProperties usage = properties.usage();
-        return new RedisStreamUsageEvents(redis, UsageEvent.STREAM, json, usage.backlog(), usage.retryEvery(), meters);
+        return new RedisStreamUsageEvents(
+                redis, UsageEvent.STREAM, json, usage.backlog(), usage.retryEvery(), meters, timers);
     }
 
     @Bean
@@ -183,7 +190,8 @@ public class RoutingConfiguration {
             WebClient.Builder builder,
             JsonMapper json,
             ReactiveStringRedisTemplate redis,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            LoopTimers timers) {
         RoutingProperties.CacheProperties cache = properties.cache();
         if (!cache.enabled()) {
             return ResponseCache.NONE;
@@ -198,7 +206,14 @@ public class RoutingConfiguration {
                 web, json, internal.token(), cache.lookupBudget(), cache.storeTimeout(), cache.exactFromRedis());
         return cache.exactFromRedis()
                 ? new RedisExactResponseCache(
-                        redis, json, service, cache.lookupBudget(), meters, service::storePolicy, Clock.systemUTC())
+                        redis,
+                        json,
+                        service,
+                        cache.lookupBudget(),
+                        meters,
+                        service::storePolicy,
+                        Clock.systemUTC(),
+                        timers)
                 : service;
     }
 
@@ -210,7 +225,8 @@ public class RoutingConfiguration {
             JsonMapper json,
             ReactiveStringRedisTemplate redis,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            LoopTimers timers) {
         RoutingProperties.BudgetProperties budget = properties.budget();
         if (!budget.enabled()) {
             return Budgets.NONE;
@@ -222,7 +238,7 @@ public class RoutingConfiguration {
                 .build();
         HttpBudgets billing = new HttpBudgets(web, json, internal.token(), budget.timeout());
         return budget.redisHolds()
-                ? new RedisBudgets(redis, billing, budget.timeout(), budget.holdTtl(), clock, meters)
+                ? new RedisBudgets(redis, billing, budget.timeout(), budget.holdTtl(), clock, meters, timers)
                 : billing;
     }
 

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 class ProviderCapacityTest {
 
@@ -47,8 +48,8 @@ class ProviderCapacityTest {
     @Test
     void shouldNotAskAnyStoreWhenTheDeploymentHasNoLimit() {
         CountingStore shared = new CountingStore(new LocalCapacityStore(CLOCK, ReplicaCount.ONE));
-        ProviderCapacity capacity =
-                new ProviderCapacity(LIMITS, shared, shared, Duration.ofMillis(100), RoutingMetrics.NONE);
+        ProviderCapacity capacity = new ProviderCapacity(
+                LIMITS, shared, shared, Duration.ofMillis(100), RoutingMetrics.NONE, Schedulers.parallel());
 
         Reservation reservation = capacity.reserve(planned(FREE, 10, 10), "r1").block();
 
@@ -59,8 +60,8 @@ class ProviderCapacityTest {
     @Test
     void shouldReserveThePromptAndTheExpectedOutputWhenLimited() {
         LocalCapacityStore shared = new LocalCapacityStore(CLOCK, ReplicaCount.ONE);
-        ProviderCapacity capacity =
-                new ProviderCapacity(LIMITS, shared, failing(), Duration.ofMillis(100), RoutingMetrics.NONE);
+        ProviderCapacity capacity = new ProviderCapacity(
+                LIMITS, shared, failing(), Duration.ofMillis(100), RoutingMetrics.NONE, Schedulers.parallel());
 
         Reservation first = capacity.reserve(planned(LIMITED, 300, 500), "r1").block();
         Reservation second = capacity.reserve(planned(LIMITED, 300, 500), "r2").block();
@@ -75,7 +76,12 @@ class ProviderCapacityTest {
     @Test
     void shouldCountAgainstThisReplicasShareWhenTheSharedStoreFails() {
         ProviderCapacity capacity = new ProviderCapacity(
-                LIMITS, failing(), new LocalCapacityStore(CLOCK, () -> 2), Duration.ofMillis(100), RoutingMetrics.NONE);
+                LIMITS,
+                failing(),
+                new LocalCapacityStore(CLOCK, () -> 2),
+                Duration.ofMillis(100),
+                RoutingMetrics.NONE,
+                Schedulers.parallel());
 
         List<Boolean> granted = List.of(1, 2, 3).stream()
                 .map(i -> capacity.reserve(planned(LIMITED, 1, 1), "r" + i)
@@ -106,7 +112,8 @@ class ProviderCapacityTest {
                 hanging,
                 new LocalCapacityStore(CLOCK, ReplicaCount.ONE),
                 Duration.ofMillis(50),
-                RoutingMetrics.NONE);
+                RoutingMetrics.NONE,
+                Schedulers.parallel());
 
         Reservation reservation = capacity.reserve(planned(LIMITED, 1, 1), "r1").block(Duration.ofSeconds(5));
 
@@ -135,7 +142,8 @@ class ProviderCapacityTest {
                 flaky,
                 new LocalCapacityStore(CLOCK, ReplicaCount.ONE),
                 Duration.ofMillis(100),
-                RoutingMetrics.NONE);
+                RoutingMetrics.NONE,
+                Schedulers.parallel());
 
         capacity.reserve(planned(LIMITED, 1, 1), "r1").block();
         assertThat(capacity.onFallback()).isTrue();
@@ -148,8 +156,8 @@ class ProviderCapacityTest {
     @Test
     void shouldSettleInTheStoreThatGrantedWhenTheCallFinishes() {
         LocalCapacityStore local = new LocalCapacityStore(CLOCK, ReplicaCount.ONE);
-        ProviderCapacity capacity =
-                new ProviderCapacity(LIMITS, failing(), local, Duration.ofMillis(100), RoutingMetrics.NONE);
+        ProviderCapacity capacity = new ProviderCapacity(
+                LIMITS, failing(), local, Duration.ofMillis(100), RoutingMetrics.NONE, Schedulers.parallel());
         Reservation reservation =
                 capacity.reserve(planned(LIMITED, 100, 800), "r1").block();
 
@@ -163,8 +171,8 @@ class ProviderCapacityTest {
     @Test
     void shouldRefuseEveryReplicaWhenTheProviderSaidItIsFull() {
         LocalCapacityStore shared = new LocalCapacityStore(CLOCK, ReplicaCount.ONE);
-        ProviderCapacity capacity =
-                new ProviderCapacity(LIMITS, shared, failing(), Duration.ofMillis(100), RoutingMetrics.NONE);
+        ProviderCapacity capacity = new ProviderCapacity(
+                LIMITS, shared, failing(), Duration.ofMillis(100), RoutingMetrics.NONE, Schedulers.parallel());
 
         capacity.clamp(LIMITED, Duration.ofSeconds(7));
 

@@ -12,6 +12,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,12 +36,17 @@ public class AnthropicProviderClient extends AbstractProviderClient {
     private final AnthropicResponseTranslation responses;
 
     public AnthropicProviderClient(WebClient webClient, UpstreamErrors errors, Clock clock, JsonMapper json) {
-        this(webClient, errors, clock, json, ProviderSignals.NONE);
+        this(webClient, errors, clock, json, ProviderSignals.NONE, Schedulers.parallel());
     }
 
     public AnthropicProviderClient(
-            WebClient webClient, UpstreamErrors errors, Clock clock, JsonMapper json, ProviderSignals signals) {
-        super(webClient, errors, clock, signals);
+            WebClient webClient,
+            UpstreamErrors errors,
+            Clock clock,
+            JsonMapper json,
+            ProviderSignals signals,
+            Scheduler timers) {
+        super(webClient, errors, clock, signals, timers);
         this.json = json;
         this.requests = new AnthropicRequestTranslation(json);
         this.responses = new AnthropicResponseTranslation(json);

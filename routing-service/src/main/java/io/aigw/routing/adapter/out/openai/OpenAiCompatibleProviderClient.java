@@ -12,6 +12,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,8 +30,8 @@ public class OpenAiCompatibleProviderClient extends AbstractProviderClient {
     }
 
     public OpenAiCompatibleProviderClient(
-            WebClient webClient, UpstreamErrors errors, Clock clock, ProviderSignals signals) {
-        super(webClient, errors, clock, signals);
+            WebClient webClient, UpstreamErrors errors, Clock clock, ProviderSignals signals, Scheduler timers) {
+        super(webClient, errors, clock, signals, timers);
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,12 +38,19 @@ public abstract class AbstractProviderClient implements ProviderClient {
     private final ProviderEndpoints endpoints = new ProviderEndpoints();
 
     private final ProviderSignals signals;
+    private final Scheduler timers;
 
     protected AbstractProviderClient(WebClient webClient, UpstreamErrors errors, Clock clock) {
-        this(webClient, errors, clock, ProviderSignals.NONE);
+        this(webClient, errors, clock, ProviderSignals.NONE, Schedulers.parallel());
     }
 
-    protected AbstractProviderClient(WebClient webClient, UpstreamErrors errors, Clock clock, ProviderSignals signals) {
+    /**
+     * @param timers where the timeouts run: the event loops in the service (ADR 0042 amendment); one
+     *     is set per call and, for a stream, one per chunk
+     */
+    protected AbstractProviderClient(
+            WebClient webClient, UpstreamErrors errors, Clock clock, ProviderSignals signals, Scheduler timers) {
+        this.timers = timers;
         this.webClient = webClient;
         this.errors = errors;
         this.clock = clock;
@@ -98,13 +107,13 @@ public abstract class AbstractProviderClient implements ProviderClient {
     @Override
     public final Mono<ObjectNode> embed(Deployment deployment, ObjectNode body) {
         Duration timeout = deployment.provider().timeout();
-        return doEmbed(deployment, body).timeout(timeout).onErrorMap(e -> translate(deployment, e, timeout));
+        return doEmbed(deployment, body).timeout(timeout, timers).onErrorMap(e -> translate(deployment, e, timeout));
     }
 
     @Override
     public final Mono<ObjectNode> complete(Deployment deployment, ObjectNode body) {
         Duration timeout = deployment.provider().timeout();
-        return doComplete(deployment, body).timeout(timeout).onErrorMap(e -> translate(deployment, e, timeout));
+        return doComplete(deployment, body).timeout(timeout, timers).onErrorMap(e -> translate(deployment, e, timeout));
     }
 
     @Override
@@ -123,7 +132,7 @@ public abstract class AbstractProviderClient implements ProviderClient {
                 })
                 // a stream that ends without [DONE] was cut, even if the connection closed cleanly
                 .concatWith(Mono.defer(() -> done.get() ? Mono.empty() : Mono.error(errors.cut(deployment))))
-                .timeout(Mono.delay(first), chunk -> Mono.delay(idle))
+                .timeout(Mono.delay(first, timers), chunk -> Mono.delay(idle, timers))
                 .onErrorMap(
                         e -> started.get() ? translateMidStream(deployment, e, idle) : translate(deployment, e, first));
     }

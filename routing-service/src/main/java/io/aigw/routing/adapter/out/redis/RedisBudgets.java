@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Budget holds placed by routing itself, with billing's own hold script in the Redis both share
@@ -43,6 +44,7 @@ public final class RedisBudgets implements Budgets {
     private static final long ASK_BILLING = Long.MIN_VALUE;
 
     private final ReactiveStringRedisTemplate redis;
+    private final Scheduler timers;
     private final Budgets billing;
     private final Duration timeout;
     private final Duration holdTtl;
@@ -63,7 +65,9 @@ public final class RedisBudgets implements Budgets {
             Duration timeout,
             Duration holdTtl,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Scheduler timers) {
+        this.timers = timers;
         this.redis = redis;
         this.billing = billing;
         this.timeout = timeout;
@@ -110,7 +114,7 @@ public final class RedisBudgets implements Budgets {
         return redis.execute(HOLD, keys, args)
                 .next()
                 .map(reply -> ((Number) ((List<?>) reply).get(0)).longValue())
-                .timeout(timeout)
+                .timeout(timeout, timers)
                 .onErrorResume(error -> {
                     log.debug("budget hold script failed, asking billing: {}", error.toString());
                     return Mono.just(ASK_BILLING);

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,6 +47,7 @@ public final class RedisExactResponseCache implements ResponseCache {
     private static final String HIT_EXACT = "hit-exact";
 
     private final ReactiveStringRedisTemplate redis;
+    private final Scheduler timers;
     private final JsonMapper json;
     private final ResponseCache semantic;
     private final Duration lookupBudget;
@@ -66,7 +68,9 @@ public final class RedisExactResponseCache implements ResponseCache {
             Duration lookupBudget,
             MeterRegistry meters,
             Supplier<Optional<StorePolicyNotice>> storePolicy,
-            Clock clock) {
+            Clock clock,
+            Scheduler timers) {
+        this.timers = timers;
         this.storePolicy = storePolicy;
         this.clock = clock;
         this.redis = redis;
@@ -91,7 +95,7 @@ public final class RedisExactResponseCache implements ResponseCache {
                     counted("miss", started, BigDecimal.ZERO);
                     return Mono.just(CachedAnswer.MISS);
                 }))
-                .timeout(lookupBudget, Mono.fromSupplier(() -> CachedAnswer.MISS));
+                .timeout(lookupBudget, Mono.fromSupplier(() -> CachedAnswer.MISS), timers);
     }
 
     private Mono<CachedAnswer> exact(String tenant, ObjectNode body) {
@@ -165,7 +169,7 @@ public final class RedisExactResponseCache implements ResponseCache {
         }
         redis.opsForValue()
                 .set(key, value, policy.get().ttlFor(tenant))
-                .timeout(lookupBudget)
+                .timeout(lookupBudget, timers)
                 .subscribe(ok -> stored("exact"), error -> {
                     log.debug("exact cache store failed: {}", error.toString());
                     meters.counter("aigw_cache_backend_errors", "backend", "redis", "operation", "store")

@@ -17,6 +17,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,7 @@ public class RedisStreamUsageEvents implements UsageEvents, AutoCloseable {
     private static final int RETRY_BATCH = 500;
 
     private final ReactiveStringRedisTemplate redis;
+    private final Scheduler timers;
     private final String stream;
     private final JsonMapper json;
     private final int capacity;
@@ -54,7 +56,9 @@ public class RedisStreamUsageEvents implements UsageEvents, AutoCloseable {
             JsonMapper json,
             int capacity,
             Duration retryEvery,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Scheduler timers) {
+        this.timers = timers;
         this.redis = redis;
         this.stream = stream;
         this.json = json;
@@ -91,7 +95,7 @@ public class RedisStreamUsageEvents implements UsageEvents, AutoCloseable {
     private Mono<Void> send(String payload) {
         return redis.opsForStream()
                 .add(StreamRecords.string(Map.of(UsageEvent.FIELD, payload)).withStreamKey(stream))
-                .timeout(SEND_TIMEOUT)
+                .timeout(SEND_TIMEOUT, timers)
                 .then();
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Holds placed with billing's script in a real Redis, against the budget billing published; what
@@ -52,7 +53,8 @@ class RedisBudgetsIT {
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(10),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                meters);
+                meters,
+                Schedulers.parallel());
     }
 
     /** What billing does: publish the budget, start the month's counter from the ledger's spend. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,7 +63,8 @@ class RedisExactResponseCacheIT {
     }
 
     private RedisExactResponseCache cache(ReactiveStringRedisTemplate redis) {
-        return new RedisExactResponseCache(redis, json, semantic, BUDGET, meters, () -> storePolicy, Clock.systemUTC());
+        return new RedisExactResponseCache(
+                redis, json, semantic, BUDGET, meters, () -> storePolicy, Clock.systemUTC(), Schedulers.parallel());
     }
 
     @Test

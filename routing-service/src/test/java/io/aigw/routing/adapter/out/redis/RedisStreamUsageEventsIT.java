@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Usage events reach a real Redis Stream in order, as exact JSON that billing can read back. */
@@ -58,7 +59,7 @@ class RedisStreamUsageEventsIT {
     void shouldAppendEveryEventInOrderWithExactDecimalsWhenRedisIsUp() {
         String stream = "it:usage:" + UUID.randomUUID();
         try (RedisStreamUsageEvents events = new RedisStreamUsageEvents(
-                redis, stream, json, 100, Duration.ofMillis(200), new SimpleMeterRegistry())) {
+                redis, stream, json, 100, Duration.ofMillis(200), new SimpleMeterRegistry(), Schedulers.parallel())) {
             for (int i = 0; i < 20; i++) {
                 events.publish(event("req-" + i, "0.000000123456789" + i));
             }
@@ -87,7 +88,13 @@ class RedisStreamUsageEventsIT {
         LettuceConnectionFactory dead = TestRedis.unreachable();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (RedisStreamUsageEvents events = new RedisStreamUsageEvents(
-                new ReactiveStringRedisTemplate(dead), "it:dead", json, 2, Duration.ofHours(1), meters)) {
+                new ReactiveStringRedisTemplate(dead),
+                "it:dead",
+                json,
+                2,
+                Duration.ofHours(1),
+                meters,
+                Schedulers.parallel())) {
             events.publish(event("a", "1"));
             events.publish(event("b", "1"));
             events.publish(event("c", "1"));
