@@ -48,6 +48,9 @@ class EdgeIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("aigw.internal.token", () -> TOKEN);
+        // Lettuce on its own event loops, the opt-out of the default (ADR 0041 amendments), so that an IT
+        // with Redis covers it
+        registry.add("aigw.redis.share-http-event-loops", () -> "false");
         // the demo key alone: billing-owned keys have their own IT (BillingKeysIT)
         registry.add("aigw.gateway.keys-from-billing", () -> "false");
         registry.add("aigw.gateway.demo-key", () -> KEY);

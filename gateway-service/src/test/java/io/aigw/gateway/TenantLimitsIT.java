@@ -68,7 +68,8 @@ class TenantLimitsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        // the opt-in Redis client on the HTTP event loops (ADR 0041 amendment): the default is every other IT
+        // the Redis client on the HTTP event loops (ADR 0041 amendments), said here because a test below
+        // checks it; the default since 2026-12-04
         registry.add("aigw.redis.share-http-event-loops", () -> "true");
         registry.add("aigw.internal.token", () -> "t");
         // the demo key alone: billing-owned keys have their own IT (BillingKeysIT)

@@ -47,7 +47,8 @@ class TenantLimitsWithoutRedisIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        // the opt-in Redis client on the HTTP event loops (ADR 0041 amendment): the default is every other IT
+        // the Redis client on the HTTP event loops, said here because this is the mode a connect from a loop
+        // would hang (ADR 0041 amendment); the default since 2026-12-04
         registry.add("aigw.redis.share-http-event-loops", () -> "true");
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + deadPort());
         registry.add("aigw.internal.token", () -> "t");

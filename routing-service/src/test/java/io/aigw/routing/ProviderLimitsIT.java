@@ -54,7 +54,8 @@ class ProviderLimitsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        // the opt-in Redis client on the HTTP event loops (ADR 0041 amendment): the default is every other IT
+        // the Redis client on the HTTP event loops (ADR 0041 amendments), said here because a test below
+        // checks it; the default since 2026-12-04
         r.add("aigw.redis.share-http-event-loops", () -> "true");
         r.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());
         r.add("aigw.internal.token", () -> TOKEN);

@@ -46,7 +46,8 @@ class ProviderLimitsWithoutRedisIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        // the opt-in Redis client on the HTTP event loops (ADR 0041 amendment): the default is every other IT
+        // the Redis client on the HTTP event loops, said here because this is the mode a connect from a loop
+        // would hang (ADR 0041 amendment); the default since 2026-12-04
         r.add("aigw.redis.share-http-event-loops", () -> "true");
         r.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + deadPort());
         r.add("aigw.internal.token", () -> TOKEN);

@@ -61,6 +61,9 @@ class RoutingPolicyIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
         r.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());
+        // Lettuce on its own event loops, the opt-out of the default (ADR 0041 amendments), so that an IT
+        // with Redis covers it
+        r.add("aigw.redis.share-http-event-loops", () -> "false");
         r.add("aigw.internal.token", () -> TOKEN);
         r.add("aigw.routing.cache.enabled", () -> "false");
         r.add("aigw.routing.policy.key", () -> KEY);
