@@ -39,29 +39,17 @@ public final class LoopTimers implements Scheduler {
 
     @Override
     public Disposable schedule(Runnable task) {
-        try {
-            return cancelling(loops.next().submit(task));
-        } catch (RejectedExecutionException e) {
-            throw rejected(e);
-        }
+        return cancelling(loops.next().submit(task));
     }
 
     @Override
     public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-        try {
-            return cancelling(loops.next().schedule(task, delay, unit));
-        } catch (RejectedExecutionException e) {
-            throw rejected(e);
-        }
+        return cancelling(loops.next().schedule(task, delay, unit));
     }
 
     @Override
     public Disposable schedulePeriodically(Runnable task, long initialDelay, long period, TimeUnit unit) {
-        try {
-            return cancelling(loops.next().scheduleAtFixedRate(task, initialDelay, period, unit));
-        } catch (RejectedExecutionException e) {
-            throw rejected(e);
-        }
+        return cancelling(loops.next().scheduleAtFixedRate(task, initialDelay, period, unit));
     }
 
     @Override
@@ -76,13 +64,9 @@ public final class LoopTimers implements Scheduler {
     @Override
     public void init() {}
 
+    /** A loop that is shutting down refuses with RejectedExecutionException, which Reactor signals as an error. */
     private static Disposable cancelling(Future<?> future) {
         return () -> future.cancel(false);
-    }
-
-    /** Reactor's operators turn this one into an error signal for the subscriber. */
-    private static RejectedExecutionException rejected(RejectedExecutionException cause) {
-        return new RejectedExecutionException("the event loops are shutting down", cause);
     }
 
     /**
