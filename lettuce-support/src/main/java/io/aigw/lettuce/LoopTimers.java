@@ -23,7 +23,8 @@ import reactor.core.scheduler.Scheduler;
  * loop unless it is due before the loop would wake anyway.
  *
  * <p>A timer fires on the loop that set it, or on the group's next loop when another thread set it.
- * The loops stay Reactor Netty's: disposing this scheduler leaves them running.
+ * The loops stay Reactor Netty's: disposing this scheduler leaves them running. A loop that is shutting
+ * down refuses a task with its own {@code RejectedExecutionException}, which Reactor signals as an error.
  */
 public final class LoopTimers implements Scheduler {
 
@@ -64,7 +65,6 @@ public final class LoopTimers implements Scheduler {
     @Override
     public void init() {}
 
-    /** A loop that is shutting down refuses with RejectedExecutionException, which Reactor signals as an error. */
     private static Disposable cancelling(Future<?> future) {
         return () -> future.cancel(false);
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -21,17 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class EdgeHeadersFilter implements HttpHeadersFilter {
 
-    /** Spring Cloud Gateway's list (RemoveHopByHopHeadersFilter), lower case. */
-    static final Set<String> HOP_BY_HOP = Set.of(
-            "connection",
-            "keep-alive",
-            "transfer-encoding",
-            "te",
-            "trailer",
-            "proxy-authorization",
-            "proxy-authenticate",
-            "x-application-context",
-            "upgrade");
+    /** Spring Cloud Gateway's own list, lower case: what it removes is what this removes. */
+    private static final Set<String> HOP_BY_HOP = RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST;
 
     private static final String FORWARDED = "forwarded";
     private static final String X_FORWARDED = "x-forwarded-";
